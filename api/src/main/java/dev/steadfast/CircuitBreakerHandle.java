@@ -1,0 +1,25 @@
+package dev.steadfast;
+
+import java.util.List;
+
+/** An operator's view of and control over one circuit breaker. Thread-safe. */
+public interface CircuitBreakerHandle {
+
+    /** The registry name: the breaker's name, or {@code <fully.qualified.Class>#<method>} for an unnamed one. */
+    String name();
+
+    /** The current state. */
+    CircuitState state();
+
+    /** A consistent snapshot of the counters since the start or the last {@link #reset()}. */
+    CircuitBreakerStats stats();
+
+    /** The last 32 state transitions, oldest first. */
+    List<StateTransition> transitions();
+
+    /** Moves to {@link CircuitState#CLOSED} with an empty window and counters cleared. */
+    void reset();
+
+    /** Moves to {@link CircuitState#FORCED_OPEN}: every call is rejected until {@link #reset()}. */
+    void forceOpen();
+}

@@ -1,0 +1,52 @@
+package dev.steadfast;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Thrown by {@link Retry} when the retry budget (count or duration) is spent on retryable failures.
+ *
+ * <p>{@link #getCause()} is the last failure, or {@code null} when the last attempt returned a result that
+ * {@link Retry#retryOnResult()} rejected ({@link #getLastResult()} then holds it). Up to eight earlier failures, the
+ * most recent ones, are attached as {@linkplain #getSuppressed() suppressed} exceptions.
+ */
+public class RetryExhaustedException extends FaultToleranceException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int attempts;
+    private final Duration elapsed;
+    private final transient Object lastResult;
+    private final boolean hasLastResult;
+
+    /**
+     * @param message    what happened, naming the method and the numbers
+     * @param cause      the last failure, or {@code null} when the last attempt was a rejected result
+     * @param attempts   total attempts, the first included
+     * @param elapsed    time from the first attempt to giving up
+     * @param lastResult the last rejected result, or {@code null} when the last attempt failed
+     */
+    public RetryExhaustedException(String message, Throwable cause, int attempts, Duration elapsed, Object lastResult) {
+        super(message, cause);
+        this.attempts = attempts;
+        this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
+        this.lastResult = lastResult;
+        this.hasLastResult = cause == null;
+    }
+
+    /** Total attempts made, the first included. */
+    public int getAttempts() {
+        return attempts;
+    }
+
+    /** Time from the start of the first attempt to giving up. */
+    public Duration getElapsed() {
+        return elapsed;
+    }
+
+    /** The result of the last attempt when {@link Retry#retryOnResult()} rejected it; empty when it failed. */
+    public Optional<Object> getLastResult() {
+        return hasLastResult ? Optional.ofNullable(lastResult) : Optional.empty();
+    }
+}

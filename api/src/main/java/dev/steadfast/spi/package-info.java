@@ -1,0 +1,2 @@
+/** Extension points: replace the executor Steadfast uses for asynchronous methods. */
+package dev.steadfast.spi;

@@ -1,0 +1,138 @@
+package dev.steadfast.impl.core;
+
+import dev.steadfast.impl.core.async.AsyncExecutors;
+import dev.steadfast.impl.core.fallback.AsyncFallbackStrategy;
+import dev.steadfast.impl.core.fallback.FallbackStrategy;
+import dev.steadfast.impl.core.retry.AsyncRetryStrategy;
+import dev.steadfast.impl.core.retry.RetryStrategy;
+import dev.steadfast.impl.core.time.Clock;
+import dev.steadfast.impl.core.time.SystemClock;
+import dev.steadfast.impl.core.time.ThreadTimer;
+import dev.steadfast.impl.core.time.Timer;
+import dev.steadfast.impl.core.timeout.AsyncTimeoutStrategy;
+import dev.steadfast.impl.core.timeout.TimeoutStrategy;
+
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The services every strategy chain of one application shares (clock, timer, executor, listener) and the builder of
+ * those chains. Threads are started only when first needed; {@link #close()} stops the ones this engine started.
+ *
+ * <p>Chain order, outermost first: Fallback, Retry, Timeout, (the body).
+ */
+public final class Engine implements AutoCloseable {
+
+    private final Clock clock;
+    private final Timer timer;
+    private final Supplier<Executor> executorSupplier;
+    private final EngineListener listener;
+    private final Runnable onClose;
+    private volatile Executor executor;
+
+    /**
+     * @param clock     the time source
+     * @param timer     runs timeouts and delayed retries
+     * @param executor  supplies, when first needed, the executor for asynchronous work
+     * @param listener  hears every event of every chain
+     * @param onClose   what {@link #close()} does beyond this engine's own resources
+     */
+    public Engine(Clock clock, Timer timer, Supplier<Executor> executor, EngineListener listener, Runnable onClose) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.executorSupplier = Objects.requireNonNull(executor, "executor");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.onClose = Objects.requireNonNull(onClose, "onClose");
+    }
+
+    /** The real clock, one shared timer thread and the default asynchronous executor. */
+    public static Engine create(EngineListener listener) {
+        ThreadTimer timer = new ThreadTimer("steadfast-timer");
+        AsyncExecutors executors = new AsyncExecutors();
+        return new Engine(SystemClock.INSTANCE, timer, executors::executor, listener, () -> {
+            timer.shutdown();
+            executors.shutdown();
+        });
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Timer timer() {
+        return timer;
+    }
+
+    public EngineListener listener() {
+        return listener;
+    }
+
+    /** The asynchronous executor, obtained from the supplier on first use. */
+    public Executor executor() {
+        Executor e = executor;
+        if (e == null) {
+            synchronized (this) {
+                e = executor;
+                if (e == null) {
+                    e = Objects.requireNonNull(executorSupplier.get(), "executor");
+                    executor = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** An executor that resolves {@link #executor()} on its first task, so building a chain starts no thread. */
+    private Executor lazyExecutor() {
+        return task -> executor().execute(task);
+    }
+
+    /**
+     * Builds the chain for one operation. For {@link GuardPolicy#returnsStage()} operations, the returned strategy
+     * takes and returns {@code CompletionStage}s (typed as {@code Object}).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Strategy<Object> build(GuardPolicy policy) {
+        if (policy.returnsStage()) {
+            Strategy<CompletionStage<Object>> s = (Strategy) buildStaged(policy);
+            return (Strategy) s;
+        }
+        return buildSync(policy);
+    }
+
+    private Strategy<Object> buildSync(GuardPolicy p) {
+        Strategy<Object> s = Invoke.instance();
+        if (p.timeout() != null) {
+            s = new TimeoutStrategy<>(s, p.name(), p.timeout(), clock, timer, listener);
+        }
+        if (p.retry() != null) {
+            s = new RetryStrategy<>(s, p.name(), p.retry(), clock, listener);
+        }
+        if (p.fallback() != null) {
+            s = new FallbackStrategy<>(s, p.name(), p.fallback(), listener);
+        }
+        return s;
+    }
+
+    private Strategy<CompletionStage<Object>> buildStaged(GuardPolicy p) {
+        Strategy<CompletionStage<Object>> s = Invoke.instance();
+        if (p.timeout() != null) {
+            s = new AsyncTimeoutStrategy<>(s, p.name(), p.timeout(), timer, listener);
+        }
+        if (p.retry() != null) {
+            s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), clock, timer, lazyExecutor(), listener);
+        }
+        if (p.fallback() != null) {
+            s = new AsyncFallbackStrategy<>(s, p.name(), p.fallback(), listener);
+        }
+        return s;
+    }
+
+    /** Stops the threads this engine started. Idempotent. */
+    @Override
+    public void close() {
+        onClose.run();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.steadfast.impl.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides whether a failure is "in" a policy's include list and not in its exclude list (retryOn/abortOn,
+ * failOn/skipOn, applyOn/skipOn). The exclude list wins. Built once per policy; {@link #test} only walks two small
+ * arrays with {@code Class.isInstance}.
+ */
+public final class ExceptionMatcher {
+
+    private final Class<?>[] include;
+    private final Class<?>[] exclude;
+
+    public ExceptionMatcher(List<Class<? extends Throwable>> include, List<Class<? extends Throwable>> exclude) {
+        this.include = Objects.requireNonNull(include, "include").toArray(new Class<?>[0]);
+        this.exclude = Objects.requireNonNull(exclude, "exclude").toArray(new Class<?>[0]);
+    }
+
+    /** Matches every failure. */
+    public static ExceptionMatcher all() {
+        return new ExceptionMatcher(List.of(Throwable.class), List.of());
+    }
+
+    public boolean test(Throwable failure) {
+        return included(failure) && !excluded(failure);
+    }
+
+    /** Whether an include entry matches. */
+    public boolean included(Throwable failure) {
+        return matches(include, failure);
+    }
+
+    /** Whether an exclude entry matches. */
+    public boolean excluded(Throwable failure) {
+        return matches(exclude, failure);
+    }
+
+    /**
+     * Whether an include entry that is {@code bound} or a subclass of it matches: "named explicitly", used so that a
+     * default {@code retryOn = Exception.class} does not retry Steadfast's own rejections.
+     */
+    public boolean includedExplicitly(Throwable failure, Class<?> bound) {
+        for (Class<?> c : include) {
+            if (bound.isAssignableFrom(c) && c.isInstance(failure)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(Class<?>[] classes, Throwable failure) {
+        for (Class<?> c : classes) {
+            if (c.isInstance(failure)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExceptionMatcher m && java.util.Arrays.equals(include, m.include)
+                && java.util.Arrays.equals(exclude, m.exclude);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(include) + java.util.Arrays.hashCode(exclude);
+    }
+}

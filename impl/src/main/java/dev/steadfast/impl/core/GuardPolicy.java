@@ -1,0 +1,27 @@
+package dev.steadfast.impl.core;
+
+import dev.steadfast.impl.core.fallback.FallbackPolicy;
+import dev.steadfast.impl.core.retry.RetryPolicy;
+import dev.steadfast.impl.core.timeout.TimeoutPolicy;
+
+import java.util.Objects;
+
+/**
+ * Everything the engine needs to build the strategy chain of one guarded operation, produced by a front end
+ * (annotations read by the CDI layer, or the programmatic builder). A {@code null} policy is absent.
+ *
+ * @param name         the operation as messages name it, e.g. {@code com.acme.Quotes#fetch(String)}
+ * @param returnsStage the operation returns a {@code CompletionStage}: strategies work on the stage
+ */
+public record GuardPolicy(String name, boolean returnsStage, FallbackPolicy fallback, RetryPolicy retry,
+        TimeoutPolicy timeout) {
+
+    public GuardPolicy {
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** Whether any policy is present. */
+    public boolean isEmpty() {
+        return fallback == null && retry == null && timeout == null;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.steadfast.impl.core.retry;
+
+import dev.steadfast.impl.core.EngineListener;
+import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.impl.core.Strategy;
+import dev.steadfast.impl.core.time.Clock;
+import dev.steadfast.impl.core.time.Timer;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Retries a call that returns a {@code CompletionStage}: a failed stage (or a rejected result) schedules the next
+ * attempt on the {@link Timer} and runs it on the executor, so no thread blocks during a delay. The first attempt
+ * runs on the caller's thread. Cancelling the returned future stops further attempts.
+ */
+public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>> {
+
+    private final Strategy<CompletionStage<V>> next;
+    private final Retrying retrying;
+    private final Timer timer;
+    private final Executor executor;
+
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
+            Timer timer, Executor executor, EngineListener listener) {
+        this(next, method, policy, clock, timer, executor, listener, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
+            Timer timer, Executor executor, EngineListener listener, DoubleSupplier random) {
+        this.next = Objects.requireNonNull(next, "next");
+        this.retrying = new Retrying(Objects.requireNonNull(method, "method"), Objects.requireNonNull(policy, "policy"),
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(random, "random"));
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public CompletionStage<V> call(Invocation<CompletionStage<V>> invocation) {
+        Call call = new Call(invocation, retrying.clock.nanoTime());
+        call.attempt();
+        return call.result;
+    }
+
+    /** One guarded call: its attempts so far and the future the caller holds. */
+    private final class Call implements Runnable {
+
+        final Invocation<CompletionStage<V>> invocation;
+        final Retrying.Attempts attempts;
+        final CompletableFuture<V> result = new CompletableFuture<>();
+
+        Call(Invocation<CompletionStage<V>> invocation, long start) {
+            this.invocation = invocation;
+            this.attempts = new Retrying.Attempts(start);
+        }
+
+        @Override
+        public void run() {
+            attempt();
+        }
+
+        void attempt() {
+            if (result.isDone()) {
+                return; // cancelled by the caller
+            }
+            CompletionStage<V> stage;
+            try {
+                stage = next.call(invocation);
+            } catch (Throwable t) {
+                completed(null, t);
+                return;
+            }
+            if (stage == null) {
+                completed(null, null);
+                return;
+            }
+            stage.whenComplete(this::completed);
+        }
+
+        private void completed(V value, Throwable error) {
+            Retrying r = retrying;
+            if (error == null) {
+                if (!r.rejects(value)) {
+                    result.complete(value);
+                    return;
+                }
+                attempts.rejected(value);
+            } else {
+                Throwable failure = Failures.unwrap(error);
+                if (!r.retries(failure)) {
+                    result.completeExceptionally(failure);
+                    return;
+                }
+                attempts.failed(failure);
+            }
+            if (result.isDone()) {
+                return;
+            }
+            long delay = r.nextDelay(attempts);
+            if (delay < 0) {
+                result.completeExceptionally(r.exhausted(attempts));
+                return;
+            }
+            try {
+                // Dispatch even a zero delay: running the next attempt inline would recurse once per attempt when
+                // stages fail synchronously, and an unbounded retry could overflow the stack.
+                if (delay == 0) {
+                    executor.execute(this);
+                } else {
+                    timer.schedule(delay, () -> dispatch(this));
+                }
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(attempts.lastFailure != null ? attempts.lastFailure : e);
+            }
+        }
+
+        private void dispatch(Runnable next) {
+            try {
+                executor.execute(next);
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(attempts.lastFailure != null ? attempts.lastFailure : e);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.steadfast.impl.core.retry;
+
+import dev.steadfast.impl.core.EngineListener;
+import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.impl.core.Strategy;
+import dev.steadfast.impl.core.time.Clock;
+
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Retries a synchronous call on the caller's thread, sleeping through the {@link Clock} between attempts. A success
+ * on the first attempt allocates nothing beyond reading the clock once.
+ */
+public final class RetryStrategy<V> implements Strategy<V> {
+
+    private final Strategy<V> next;
+    private final Retrying retrying;
+
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, Clock clock, EngineListener listener) {
+        this(next, method, policy, clock, listener, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, Clock clock, EngineListener listener,
+            DoubleSupplier random) {
+        this.next = Objects.requireNonNull(next, "next");
+        this.retrying = new Retrying(Objects.requireNonNull(method, "method"), Objects.requireNonNull(policy, "policy"),
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(random, "random"));
+    }
+
+    @Override
+    public V call(Invocation<V> invocation) throws Exception {
+        Retrying r = retrying;
+        Retrying.Attempts a = null;
+        long start = r.clock.nanoTime();
+        while (true) {
+            try {
+                V result = next.call(invocation);
+                if (!r.rejects(result)) {
+                    return result;
+                }
+                a = a != null ? a : new Retrying.Attempts(start);
+                a.rejected(result);
+            } catch (Throwable failure) {
+                if (!r.retries(failure)) {
+                    throw Failures.sneakyThrow(failure);
+                }
+                a = a != null ? a : new Retrying.Attempts(start);
+                a.failed(failure);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(a);
+            }
+            long delay = r.nextDelay(a);
+            if (delay < 0) {
+                throw r.exhausted(a);
+            }
+            if (delay > 0) {
+                try {
+                    r.clock.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw interrupted(a);
+                }
+            }
+        }
+    }
+
+    /**
+     * Interrupted between attempts: stop at once, keep the flag, rethrow the last failure as it was. When the last
+     * attempt returned a rejected result there is no failure to rethrow, so the caller gets the exhaustion instead.
+     */
+    private Exception interrupted(Retrying.Attempts a) {
+        if (a.lastFailure != null) {
+            return Failures.sneakyThrow(a.lastFailure);
+        }
+        return retrying.exhausted(a);
+    }
+}

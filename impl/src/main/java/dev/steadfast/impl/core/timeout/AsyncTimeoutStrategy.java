@@ -1,0 +1,78 @@
+package dev.steadfast.impl.core.timeout;
+
+import dev.steadfast.TimeoutExceededException;
+import dev.steadfast.impl.core.EngineListener;
+import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.impl.core.Strategy;
+import dev.steadfast.impl.core.time.Timer;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A timeout on a {@code CompletionStage}: the returned stage completes exceptionally with
+ * {@link TimeoutExceededException} at the deadline unless the inner stage completed first, whichever completes the
+ * returned future first wins. At the deadline the inner future is cancelled (which interrupts an asynchronous body
+ * that supports it). No thread waits.
+ */
+public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V>> {
+
+    private final Strategy<CompletionStage<V>> next;
+    private final String method;
+    private final long timeoutNanos;
+    private final Duration timeout;
+    private final Timer timer;
+    private final EngineListener listener;
+
+    public AsyncTimeoutStrategy(Strategy<CompletionStage<V>> next, String method, TimeoutPolicy policy, Timer timer,
+            EngineListener listener) {
+        this.next = Objects.requireNonNull(next, "next");
+        this.method = Objects.requireNonNull(method, "method");
+        this.timeoutNanos = policy.timeoutNanos();
+        this.timeout = Duration.ofNanos(timeoutNanos);
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public CompletionStage<V> call(Invocation<CompletionStage<V>> invocation) {
+        CompletableFuture<V> result = new CompletableFuture<>();
+        CompletionStage<V> inner;
+        try {
+            inner = next.call(invocation);
+        } catch (Throwable t) {
+            result.completeExceptionally(t);
+            return result;
+        }
+        if (inner == null) {
+            result.complete(null);
+            return result;
+        }
+        Timer.Task task = timer.schedule(timeoutNanos, () -> {
+            if (result.completeExceptionally(new TimeoutExceededException(method, timeout))) {
+                listener.timedOut(method, timeout);
+                cancel(inner);
+            }
+        });
+        inner.whenComplete((value, error) -> {
+            task.cancel();
+            if (error == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(Failures.unwrap(error));
+            }
+        });
+        return result;
+    }
+
+    private static void cancel(CompletionStage<?> stage) {
+        try {
+            stage.toCompletableFuture().cancel(true);
+        } catch (UnsupportedOperationException notAFuture) {
+            // A stage that cannot be turned into a future cannot be cancelled either; its outcome is ignored.
+        }
+    }
+}
