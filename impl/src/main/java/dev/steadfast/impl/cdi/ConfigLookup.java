@@ -1,0 +1,30 @@
+package dev.steadfast.impl.cdi;
+
+import java.util.Optional;
+
+/**
+ * Reads raw config values at deployment. MicroProfile Config when an implementation is present (so
+ * {@code microprofile-config.properties}, system properties and environment variables all count), else system
+ * properties alone. Never used per call.
+ */
+@FunctionalInterface
+interface ConfigLookup {
+
+    /** The value of {@code key}, or empty when it is not set (or set to an empty string). */
+    Optional<String> get(String key);
+
+    /** MicroProfile Config if its API and an implementation are present, else system properties. */
+    static ConfigLookup create() {
+        try {
+            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, ConfigLookup.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError noApi) {
+            return systemProperties();
+        }
+        ConfigLookup mp = MicroProfileConfigLookup.createOrNull();
+        return mp != null ? mp : systemProperties();
+    }
+
+    static ConfigLookup systemProperties() {
+        return key -> Optional.ofNullable(System.getProperty(key)).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.steadfast.impl.cdi;
+
+import dev.steadfast.FallbackContext;
+import dev.steadfast.FallbackHandler;
+import dev.steadfast.impl.core.ExceptionMatcher;
+import dev.steadfast.impl.core.GuardPolicy;
+import dev.steadfast.impl.core.fallback.FallbackFunction;
+import dev.steadfast.impl.core.fallback.FallbackPolicy;
+import dev.steadfast.impl.core.retry.RetryPolicy;
+import dev.steadfast.impl.core.timeout.TimeoutPolicy;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * What config made of the annotations of one guarded method: resolved and validated values, with the classes that
+ * still need instances (handlers, result predicates) named but not yet instantiated; {@link #toPolicy} does that
+ * once the container can provide beans.
+ */
+final class MethodPlan {
+
+    final Class<?> beanClass;
+    final Method method;
+    final String name;
+    final boolean returnsStage;
+
+    RetryPlan retry;
+    TimeoutPolicy timeout;
+    FallbackPlan fallback;
+
+    MethodPlan(Class<?> beanClass, Method method, String name, boolean returnsStage) {
+        this.beanClass = beanClass;
+        this.method = method;
+        this.name = name;
+        this.returnsStage = returnsStage;
+    }
+
+    boolean isEmpty() {
+        return retry == null && timeout == null && fallback == null;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a handler or predicate cannot be instantiated; the message says why
+     */
+    GuardPolicy toPolicy(Instances instances) {
+        return new GuardPolicy(name, returnsStage, fallback == null ? null : fallback.toPolicy(this, instances),
+                retry == null ? null : retry.toPolicy(this, instances), timeout);
+    }
+
+    /** Retry values with the result predicate still a class. */
+    record RetryPlan(int maxRetries, long delayNanos, dev.steadfast.Backoff backoff, double factor,
+            long maxDelayNanos, double jitter, long maxDurationNanos, ExceptionMatcher retryOn,
+            Class<? extends Predicate<Object>> retryOnResult) {
+
+        @SuppressWarnings("unchecked")
+        RetryPolicy toPolicy(MethodPlan plan, Instances instances) {
+            Predicate<Object> predicate = null;
+            if (retryOnResult != dev.steadfast.NoResultRetry.class) {
+                try {
+                    predicate = (Predicate<Object>) instances.of(retryOnResult);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("@Retry.retryOnResult on " + plan.name + ": "
+                            + e.getMessage(), e);
+                }
+            }
+            return new RetryPolicy(maxRetries, delayNanos, backoff, factor, maxDelayNanos, jitter, maxDurationNanos,
+                    retryOn, predicate);
+        }
+    }
+
+    /** A fallback: either a handler class or resolved methods. */
+    record FallbackPlan(Class<?> handler, List<Method> methods, ExceptionMatcher applyOn) {
+
+        FallbackPolicy toPolicy(MethodPlan plan, Instances instances) {
+            List<FallbackFunction<Object>> chain = new ArrayList<>();
+            if (handler != null) {
+                FallbackHandler<?> h;
+                try {
+                    h = (FallbackHandler<?>) instances.of(handler);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("@Fallback.value on " + plan.name + ": " + e.getMessage(), e);
+                }
+                String name = plan.name;
+                Method method = plan.method;
+                chain.add((invocation, failure) -> h.handle(new Context(name, method, invocation.arguments(), failure)));
+            } else {
+                int arity = plan.method.getParameterCount();
+                for (Method m : methods) {
+                    chain.add(FallbackMethods.function(m, arity));
+                }
+            }
+            return new FallbackPolicy(chain, applyOn);
+        }
+    }
+
+    /** What a handler sees. */
+    private record Context(String name, Method guarded, Object[] arguments, Throwable failure)
+            implements FallbackContext {
+
+        @Override
+        public Optional<Method> method() {
+            return Optional.of(guarded);
+        }
+    }
+}

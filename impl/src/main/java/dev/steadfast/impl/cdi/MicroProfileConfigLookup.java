@@ -1,0 +1,30 @@
+package dev.steadfast.impl.cdi;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.Optional;
+
+/** {@link ConfigLookup} over MicroProfile Config; only loaded once its API is known to be present. */
+final class MicroProfileConfigLookup implements ConfigLookup {
+
+    private final Config config;
+
+    private MicroProfileConfigLookup(Config config) {
+        this.config = config;
+    }
+
+    /** Null when the API is there but no implementation is. */
+    static ConfigLookup createOrNull() {
+        try {
+            return new MicroProfileConfigLookup(ConfigProvider.getConfig());
+        } catch (IllegalStateException | java.util.ServiceConfigurationError noImplementation) {
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return config.getOptionalValue(key, String.class).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,199 @@
+package dev.steadfast.impl.cdi;
+
+import dev.steadfast.Asynchronous;
+import dev.steadfast.Backoff;
+import dev.steadfast.Fallback;
+import dev.steadfast.FallbackHandler;
+import dev.steadfast.Retry;
+import dev.steadfast.Timeout;
+import dev.steadfast.impl.core.ExceptionMatcher;
+import dev.steadfast.impl.core.timeout.TimeoutPolicy;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+
+/**
+ * Turns the effective annotations of one method into a {@link MethodPlan}: every member resolved against config
+ * (SPEC §4), every rule of SPEC §5 checked, every problem reported with the annotation, member, method, value (and
+ * key) and rule. Runs once per guarded method at deployment.
+ */
+final class PolicyResolver {
+
+    private final ConfigLookup config;
+    private final boolean allEnabled;
+    private final Problems problems;
+
+    PolicyResolver(ConfigLookup config, boolean allEnabled, Problems problems) {
+        this.config = config;
+        this.allEnabled = allEnabled;
+        this.problems = problems;
+    }
+
+    /** The plan of one method, or {@code null} when every policy on it is disabled. */
+    MethodPlan resolve(Class<?> beanClass, Method method, Map<PolicyKind, Annotation> annotations) {
+        String name = Signatures.describe(beanClass, method);
+        boolean returnsStage = CompletionStage.class.isAssignableFrom(method.getReturnType());
+        MethodPlan plan = new MethodPlan(beanClass, method, name, returnsStage);
+        for (Map.Entry<PolicyKind, Annotation> e : annotations.entrySet()) {
+            PolicyKind kind = e.getKey();
+            MemberReader reader = reader(kind, beanClass, method, name, null);
+            if (!enabled(kind, reader)) {
+                continue;
+            }
+            switch (kind) {
+                case RETRY -> plan.retry = retry((Retry) e.getValue(), reader);
+                case TIMEOUT -> plan.timeout = timeout((Timeout) e.getValue(), reader);
+                case FALLBACK -> plan.fallback = fallback((Fallback) e.getValue(), reader, beanClass, method);
+                case ASYNCHRONOUS -> asynchronous((Asynchronous) e.getValue(), reader, method);
+                default -> {
+                    // The remaining policies are resolved by their own readers once they exist in the engine.
+                }
+            }
+        }
+        return plan.isEmpty() ? null : plan;
+    }
+
+    private MemberReader reader(PolicyKind kind, Class<?> beanClass, Method method, String where, String breaker) {
+        return new MemberReader(config, kind, MemberReader.prefixes(kind, beanClass.getName(), method.getName(), breaker),
+                where, problems, beanClass.getClassLoader());
+    }
+
+    /** {@code <annotation>.enabled}, most specific level first; {@code steadfast.enabled=false} spares only fallback. */
+    private boolean enabled(PolicyKind kind, MemberReader reader) {
+        if (!allEnabled && kind != PolicyKind.FALLBACK) {
+            return false;
+        }
+        return reader.flag("enabled").orElse(true);
+    }
+
+    private MethodPlan.RetryPlan retry(Retry a, MemberReader r) {
+        Value<Integer> maxRetries = r.integer("maxRetries", a.maxRetries());
+        if (maxRetries.value() < -1) {
+            r.problem("maxRetries", maxRetries, "is below -1; use -1 for no count limit");
+        }
+        Value<Long> delay = r.nanos("delay", a.delay(), "delayUnit", a.delayUnit());
+        Value<Backoff> backoff = r.enumeration("backoff", a.backoff());
+        Value<Double> factor = r.decimal("factor", a.factor());
+        if (factor.value() < 1) {
+            r.problem("factor", factor, "is below 1; a backoff factor must be at least 1");
+        }
+        Value<Long> maxDelay = r.nanos("maxDelay", a.maxDelay(), "maxDelayUnit", a.maxDelayUnit());
+        if (maxDelay.value() > 0 && maxDelay.value() < delay.value()) {
+            r.problem("maxDelay", maxDelay, "is below delay " + delay.shown() + "; a cap must not be below the delay");
+        }
+        Value<Double> jitter = r.decimal("jitter", a.jitter());
+        if (!(jitter.value() >= 0 && jitter.value() <= 1)) {
+            r.problem("jitter", jitter, "is not within [0, 1]");
+        }
+        Value<Long> maxDuration = r.nanos("maxDuration", a.maxDuration(), "durationUnit", a.durationUnit());
+        if (maxDuration.value() > 0 && maxDuration.value() <= delay.value()) {
+            r.problem("maxDuration", maxDuration, "is not above delay " + delay.shown()
+                    + "; no retry could start within it");
+        }
+        if (maxRetries.value() == -1 && maxDuration.value() == 0) {
+            r.problem("maxRetries", maxRetries, "(no count limit) needs a maxDuration, but maxDuration is 0;"
+                    + " the retries would never end");
+        }
+        Value<List<Class<? extends Throwable>>> retryOn = r.classes("retryOn", a.retryOn());
+        Value<List<Class<? extends Throwable>>> abortOn = r.classes("abortOn", a.abortOn());
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Value<Class<? extends Predicate<Object>>> retryOnResult = (Value) r.type("retryOnResult",
+                a.retryOnResult(), Predicate.class);
+        return new MethodPlan.RetryPlan(Math.max(-1, maxRetries.value()), delay.value(), backoff.value(),
+                Math.max(1, factor.value()), maxDelay.value(), clamp01(jitter.value()), maxDuration.value(),
+                new ExceptionMatcher(retryOn.value(), abortOn.value()), retryOnResult.value());
+    }
+
+    private TimeoutPolicy timeout(Timeout a, MemberReader r) {
+        Value<Long> value = r.nanos("value", a.value(), "unit", a.unit());
+        if (value.value() == 0) {
+            r.problem("value", value, "is 0; a timeout must be positive");
+            return null;
+        }
+        return new TimeoutPolicy(value.value());
+    }
+
+    @SuppressWarnings("rawtypes")
+    private MethodPlan.FallbackPlan fallback(Fallback a, MemberReader r, Class<?> beanClass, Method method) {
+        Value<Class<? extends FallbackHandler>> handler = r.type("value", a.value(), FallbackHandler.class);
+        Value<String> methodsValue = r.string("fallbackMethod", String.join(",", a.fallbackMethod()));
+        List<String> names = new ArrayList<>();
+        for (String n : methodsValue.value().split(",")) {
+            if (!n.isBlank()) {
+                names.add(n.trim());
+            }
+        }
+        Value<List<Class<? extends Throwable>>> applyOn = r.classes("applyOn", a.applyOn());
+        Value<List<Class<? extends Throwable>>> skipOn = r.classes("skipOn", a.skipOn());
+        ExceptionMatcher matcher = new ExceptionMatcher(applyOn.value(), skipOn.value());
+        boolean hasHandler = handler.value() != FallbackHandler.None.class;
+        String subject = r.subject(hasHandler && names.isEmpty() ? "value" : "fallbackMethod");
+        if (hasHandler && !names.isEmpty()) {
+            problems.add(r.subject("value") + "a handler (" + handler.shown() + ") and fallbackMethod " + names
+                    + " together; use one or the other");
+            return null;
+        }
+        if (hasHandler) {
+            if (!handlerFits(handler.value(), method)) {
+                problems.add(subject + handler.shown() + " handles " + handledType(handler.value()).getTypeName()
+                        + ", which is not assignable to " + method.getReturnType().getSimpleName());
+                return null;
+            }
+            return new MethodPlan.FallbackPlan(handler.value(), List.of(), matcher);
+        }
+        if (names.isEmpty()) {
+            problems.add(r.subject("value") + "names neither a handler nor a fallbackMethod");
+            return null;
+        }
+        List<Method> methods = new ArrayList<>();
+        for (String n : names) {
+            Method m = FallbackMethods.find(beanClass, method, n, subject, problems);
+            if (m != null) {
+                methods.add(m);
+            }
+        }
+        return methods.size() == names.size() ? new MethodPlan.FallbackPlan(null, methods, matcher) : null;
+    }
+
+    private void asynchronous(Asynchronous a, MemberReader r, Method method) {
+        Class<?> rt = method.getReturnType();
+        if (rt != CompletionStage.class && rt != CompletableFuture.class) {
+            problems.add(r.kindSubject() + "returns " + rt.getSimpleName()
+                    + "; an asynchronous method must return CompletionStage or CompletableFuture");
+        }
+    }
+
+    /** Whether the handler's {@code FallbackHandler<T>} argument fits the method's return type (unknown T fits). */
+    private static boolean handlerFits(Class<?> handler, Method method) {
+        Type t = handledType(handler);
+        if (!(t instanceof Class<?> handled) || method.getReturnType() == void.class) {
+            return true;
+        }
+        return FallbackMethods.wrap(method.getReturnType()).isAssignableFrom(FallbackMethods.wrap(handled));
+    }
+
+    /** The {@code T} of {@code FallbackHandler<T>} as the handler class declares it, {@code Object} when unknown. */
+    private static Type handledType(Class<?> handler) {
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+            for (Type i : c.getGenericInterfaces()) {
+                if (i instanceof ParameterizedType p && p.getRawType() == FallbackHandler.class) {
+                    Type arg = p.getActualTypeArguments()[0];
+                    return arg instanceof ParameterizedType pa ? pa.getRawType() : arg;
+                }
+            }
+        }
+        return Object.class;
+    }
+
+    private static double clamp01(double d) {
+        return Math.min(1, Math.max(0, d));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.steadfast.impl.cdi;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.util.AnnotationLiteral;
+
+/** {@code @Priority(value)}, for moving the interceptor when {@code steadfast.interceptor.priority} says so. */
+final class PriorityLiteral extends AnnotationLiteral<Priority> implements Priority {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int value;
+
+    PriorityLiteral(int value) {
+        this.value = value;
+    }
+
+    @Override
+    public int value() {
+        return value;
+    }
+}

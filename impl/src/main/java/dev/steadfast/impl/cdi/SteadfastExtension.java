@@ -1,0 +1,201 @@
+package dev.steadfast.impl.cdi;
+
+import dev.steadfast.impl.core.Engine;
+import dev.steadfast.impl.core.EngineListener;
+import dev.steadfast.impl.core.Listeners;
+import dev.steadfast.impl.core.LoggingListener;
+import dev.steadfast.impl.core.Strategy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
+import jakarta.interceptor.Interceptor;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Steadfast's portable extension, registered through {@code META-INF/services} (the jar has no {@code beans.xml}).
+ *
+ * <ol>
+ * <li>Before discovery: registers the one interceptor at its configured priority.</li>
+ * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards.</li>
+ * <li>Per managed bean (EJB session beans included): reads the annotations and config, validates, and plans each
+ * guarded method; every broken definition becomes a definition error naming the member, method, value and rule.</li>
+ * <li>After validation: instantiates handlers and predicates and builds each method's strategy chain.</li>
+ * <li>At shutdown: stops every thread Steadfast started.</li>
+ * </ol>
+ */
+public class SteadfastExtension implements Extension {
+
+    static final String PRIORITY_KEY = "steadfast.interceptor.priority";
+    static final String ENABLED_KEY = "steadfast.enabled";
+    static final int DEFAULT_PRIORITY = Interceptor.Priority.PLATFORM_AFTER + 10;
+
+    private ConfigLookup config;
+    private boolean allEnabled = true;
+    private final Problems startupProblems = new Problems();
+    /** Plans by bean class, then by method; filled during bean processing, read once after validation. */
+    private final Map<Class<?>, Map<Method, MethodPlan>> plans = new HashMap<>();
+    /** Chains by bean class, then by method; immutable maps, published once after validation. */
+    private final Map<Class<?>, Map<Method, Strategy<Object>>> chains = new ConcurrentHashMap<>();
+    private Engine engine;
+
+    void registerInterceptor(@Observes BeforeBeanDiscovery event) {
+        config = ConfigLookup.create();
+        int priority = DEFAULT_PRIORITY;
+        Optional<String> configured = config.get(PRIORITY_KEY);
+        if (configured.isPresent()) {
+            try {
+                priority = Integer.parseInt(configured.get().trim());
+            } catch (NumberFormatException e) {
+                startupProblems.add("Config key " + PRIORITY_KEY + ": '" + configured.get() + "' is not an integer");
+            }
+        }
+        Optional<String> enabled = config.get(ENABLED_KEY);
+        if (enabled.isPresent()) {
+            String v = enabled.get().trim();
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                allEnabled = Boolean.parseBoolean(v);
+            } else {
+                startupProblems.add("Config key " + ENABLED_KEY + ": '" + v + "' is not true or false");
+            }
+        }
+        AnnotatedTypeConfigurator<SteadfastInterceptor> interceptor = event
+                .addAnnotatedType(SteadfastInterceptor.class, SteadfastInterceptor.class.getName())
+                .add(Registered.Literal.INSTANCE);
+        if (priority != DEFAULT_PRIORITY) {
+            interceptor.remove(a -> a.annotationType() == Priority.class).add(new PriorityLiteral(priority));
+        }
+    }
+
+    /**
+     * Binds the interceptor to the guarded methods of every type, and vetoes a second, discovered copy of Steadfast's
+     * own classes (an implicit bean archive in some servers), which would run every policy twice.
+     */
+    <T> void bindGuardedMethods(@Observes ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        Class<T> javaClass = type.getJavaClass();
+        if (javaClass.getName().startsWith("dev.steadfast.impl.")) {
+            if (!type.isAnnotationPresent(Registered.class)) {
+                event.veto();
+            }
+            return;
+        }
+        if (javaClass.isInterface() || javaClass.isAnnotation() || javaClass.isEnum()) {
+            return;
+        }
+        AnnotationsFound found = AnnotationsFound.of(type, new Problems());
+        List<Method> guarded = new ArrayList<>();
+        for (AnnotatedMethod<? super T> m : type.getMethods()) {
+            if (!found.effective(m).isEmpty() && interceptable(m.getJavaMember())) {
+                guarded.add(m.getJavaMember());
+            }
+        }
+        if (!guarded.isEmpty()) {
+            event.configureAnnotatedType()
+                    .filterMethods(m -> guarded.contains(m.getJavaMember()))
+                    .forEach(m -> m.add(SteadfastBinding.Literal.INSTANCE));
+        }
+    }
+
+    <T> void planGuardedMethods(@Observes ProcessManagedBean<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedBeanClass();
+        Class<?> beanClass = event.getBean().getBeanClass();
+        if (beanClass.getName().startsWith("dev.steadfast.impl.")) {
+            return;
+        }
+        Problems problems = new Problems();
+        AnnotationsFound found = AnnotationsFound.of(type, problems);
+        PolicyResolver resolver = new PolicyResolver(config, allEnabled, problems);
+        Map<Method, MethodPlan> byMethod = new HashMap<>();
+        for (AnnotatedMethod<? super T> m : type.getMethods()) {
+            Method method = m.getJavaMember();
+            Map<PolicyKind, Annotation> own = AnnotationsFound.methodLevel(m);
+            if (!own.isEmpty() && !interceptable(method)) {
+                problems.add(own.values().stream().map(a -> "@" + a.annotationType().getSimpleName())
+                        .reduce((a, b) -> a + ", " + b).orElse("") + " on " + Signatures.describe(beanClass, method)
+                        + ": the method is " + modifiers(method)
+                        + ", and CDI interceptors cannot guard it; make it non-private, non-static and non-final");
+                continue;
+            }
+            Map<PolicyKind, Annotation> effective = found.effective(m);
+            if (effective.isEmpty()) {
+                continue;
+            }
+            MethodPlan plan = resolver.resolve(beanClass, method, effective);
+            if (plan != null) {
+                byMethod.put(method, plan);
+            }
+        }
+        for (var p : problems.all()) {
+            event.addDefinitionError(p);
+        }
+        if (!byMethod.isEmpty()) {
+            plans.put(beanClass, byMethod);
+        }
+    }
+
+    void buildChains(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        for (var p : startupProblems.all()) {
+            event.addDeploymentProblem(p);
+        }
+        List<EngineListener> listeners = new ArrayList<>();
+        listeners.add(new LoggingListener());
+        engine = Engine.create(Listeners.of(listeners));
+        Instances instances = new Instances(beanManager);
+        for (Map.Entry<Class<?>, Map<Method, MethodPlan>> bean : plans.entrySet()) {
+            Map<Method, Strategy<Object>> built = new HashMap<>();
+            for (Map.Entry<Method, MethodPlan> m : bean.getValue().entrySet()) {
+                try {
+                    built.put(m.getKey(), engine.build(m.getValue().toPolicy(instances)));
+                } catch (IllegalArgumentException e) {
+                    event.addDeploymentProblem(new dev.steadfast.FaultToleranceDefinitionException(e.getMessage()));
+                }
+            }
+            chains.put(bean.getKey(), Map.copyOf(built));
+        }
+        plans.clear();
+    }
+
+    void shutdown(@Observes BeforeShutdown event) {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /** The chains of one bean class by method; empty when it has none. */
+    Map<Method, Strategy<Object>> chainsOf(Class<?> beanClass) {
+        return chains.getOrDefault(beanClass, Map.of());
+    }
+
+    /** The engine, for the CDI layer's own beans; {@code null} before deployment finished. */
+    Engine engine() {
+        return engine;
+    }
+
+    private static boolean interceptable(Method m) {
+        int mod = m.getModifiers();
+        return !Modifier.isPrivate(mod) && !Modifier.isStatic(mod) && !Modifier.isFinal(mod);
+    }
+
+    private static String modifiers(Method m) {
+        int mod = m.getModifiers();
+        return Modifier.isPrivate(mod) ? "private" : Modifier.isStatic(mod) ? "static" : "final";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.steadfast.tck.retry;
+
+import dev.steadfast.Retry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+@ApplicationScoped
+public class FlakyService {
+
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile int failuresBeforeSuccess;
+
+    void failFirst(int n) {
+        failuresBeforeSuccess = n;
+        calls.set(0);
+    }
+
+    int calls() {
+        return calls.get();
+    }
+
+    @Retry(maxRetries = 3)
+    public String fetch() throws IOException {
+        int call = calls.incrementAndGet();
+        if (call <= failuresBeforeSuccess) {
+            throw new IOException("failure " + call);
+        }
+        return "ok after " + call;
+    }
+}
