@@ -27,6 +27,7 @@ final class MethodPlan {
     final String name;
     final boolean returnsStage;
 
+    boolean asynchronous;
     RetryPlan retry;
     TimeoutPolicy timeout;
     FallbackPlan fallback;
@@ -39,14 +40,14 @@ final class MethodPlan {
     }
 
     boolean isEmpty() {
-        return retry == null && timeout == null && fallback == null;
+        return !asynchronous && retry == null && timeout == null && fallback == null;
     }
 
     /**
      * @throws IllegalArgumentException when a handler or predicate cannot be instantiated; the message says why
      */
     GuardPolicy toPolicy(Instances instances) {
-        return new GuardPolicy(name, returnsStage, fallback == null ? null : fallback.toPolicy(this, instances),
+        return new GuardPolicy(name, returnsStage, asynchronous, fallback == null ? null : fallback.toPolicy(this, instances),
                 retry == null ? null : retry.toPolicy(this, instances), timeout);
     }
 

@@ -1,6 +1,5 @@
 package dev.steadfast.impl.cdi;
 
-import dev.steadfast.Asynchronous;
 import dev.steadfast.Backoff;
 import dev.steadfast.Fallback;
 import dev.steadfast.FallbackHandler;
@@ -52,7 +51,7 @@ final class PolicyResolver {
                 case RETRY -> plan.retry = retry((Retry) e.getValue(), reader);
                 case TIMEOUT -> plan.timeout = timeout((Timeout) e.getValue(), reader);
                 case FALLBACK -> plan.fallback = fallback((Fallback) e.getValue(), reader, beanClass, method);
-                case ASYNCHRONOUS -> asynchronous((Asynchronous) e.getValue(), reader, method);
+                case ASYNCHRONOUS -> plan.asynchronous = asynchronous(reader, method);
                 default -> {
                     // The remaining policies are resolved by their own readers once they exist in the engine.
                 }
@@ -163,12 +162,14 @@ final class PolicyResolver {
         return methods.size() == names.size() ? new MethodPlan.FallbackPlan(null, methods, matcher) : null;
     }
 
-    private void asynchronous(Asynchronous a, MemberReader r, Method method) {
+    private boolean asynchronous(MemberReader r, Method method) {
         Class<?> rt = method.getReturnType();
         if (rt != CompletionStage.class && rt != CompletableFuture.class) {
             problems.add(r.kindSubject() + "returns " + rt.getSimpleName()
                     + "; an asynchronous method must return CompletionStage or CompletableFuture");
+            return false;
         }
+        return true;
     }
 
     /** Whether the handler's {@code FallbackHandler<T>} argument fits the method's return type (unknown T fits). */

@@ -16,17 +16,21 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.interceptor.Interceptor;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,6 +58,8 @@ public class SteadfastExtension implements Extension {
     private final Map<Class<?>, Map<Method, MethodPlan>> plans = new HashMap<>();
     /** Chains by bean class, then by method; immutable maps, published once after validation. */
     private final Map<Class<?>, Map<Method, Strategy<Object>>> chains = new ConcurrentHashMap<>();
+    /** Event types that some observer method observes, to fire Steadfast's events only when somebody listens. */
+    private final Set<Type> observedTypes = new HashSet<>();
     private Engine engine;
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
@@ -151,13 +157,23 @@ public class SteadfastExtension implements Extension {
         }
     }
 
+    <T, X> void noteObservedTypes(@Observes ProcessObserverMethod<T, X> event) {
+        Type observed = event.getObserverMethod().getObservedType();
+        observedTypes.add(observed instanceof java.lang.reflect.ParameterizedType p ? p.getRawType() : observed);
+    }
+
     void buildChains(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         for (var p : startupProblems.all()) {
             event.addDeploymentProblem(p);
         }
         List<EngineListener> listeners = new ArrayList<>();
         listeners.add(new LoggingListener());
-        engine = Engine.create(Listeners.of(listeners));
+        CdiEvents events = CdiEvents.forObserved(beanManager, observedTypes);
+        if (events != null) {
+            listeners.add(events);
+        }
+        engine = Engine.create(Listeners.of(listeners), CdiAsync.preferredExecutor(beanManager),
+                CdiAsync.requestContext(beanManager));
         Instances instances = new Instances(beanManager);
         for (Map.Entry<Class<?>, Map<Method, MethodPlan>> bean : plans.entrySet()) {
             Map<Method, Strategy<Object>> built = new HashMap<>();

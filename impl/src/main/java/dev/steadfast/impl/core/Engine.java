@@ -1,6 +1,8 @@
 package dev.steadfast.impl.core;
 
 import dev.steadfast.impl.core.async.AsyncExecutors;
+import dev.steadfast.impl.core.async.AsyncOffloadStrategy;
+import dev.steadfast.impl.core.async.ThreadContext;
 import dev.steadfast.impl.core.fallback.AsyncFallbackStrategy;
 import dev.steadfast.impl.core.fallback.FallbackStrategy;
 import dev.steadfast.impl.core.retry.AsyncRetryStrategy;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  * The services every strategy chain of one application shares (clock, timer, executor, listener) and the builder of
  * those chains. Threads are started only when first needed; {@link #close()} stops the ones this engine started.
  *
- * <p>Chain order, outermost first: Fallback, Retry, Timeout, (the body).
+ * <p>Chain order, outermost first: Fallback, Retry, Timeout, asynchronous offload, the body.
  */
 public final class Engine implements AutoCloseable {
 
@@ -29,6 +31,7 @@ public final class Engine implements AutoCloseable {
     private final Timer timer;
     private final Supplier<Executor> executorSupplier;
     private final EngineListener listener;
+    private final ThreadContext threadContext;
     private final Runnable onClose;
     private volatile Executor executor;
 
@@ -37,21 +40,37 @@ public final class Engine implements AutoCloseable {
      * @param timer     runs timeouts and delayed retries
      * @param executor  supplies, when first needed, the executor for asynchronous work
      * @param listener  hears every event of every chain
+     * @param context   prepares executor threads for asynchronous bodies
      * @param onClose   what {@link #close()} does beyond this engine's own resources
      */
-    public Engine(Clock clock, Timer timer, Supplier<Executor> executor, EngineListener listener, Runnable onClose) {
+    public Engine(Clock clock, Timer timer, Supplier<Executor> executor, EngineListener listener,
+            ThreadContext context, Runnable onClose) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.executorSupplier = Objects.requireNonNull(executor, "executor");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.threadContext = Objects.requireNonNull(context, "context");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
     }
 
     /** The real clock, one shared timer thread and the default asynchronous executor. */
     public static Engine create(EngineListener listener) {
+        return create(listener, () -> null, ThreadContext.NONE);
+    }
+
+    /**
+     * The real clock and one shared timer thread; asynchronous work runs on the executor {@code preferred} supplies
+     * when first needed, or, when it supplies {@code null}, on the engine's own (virtual threads on Java 21+, else a
+     * bounded pool).
+     */
+    public static Engine create(EngineListener listener, Supplier<Executor> preferred, ThreadContext context) {
         ThreadTimer timer = new ThreadTimer("steadfast-timer");
         AsyncExecutors executors = new AsyncExecutors();
-        return new Engine(SystemClock.INSTANCE, timer, executors::executor, listener, () -> {
+        Supplier<Executor> executor = () -> {
+            Executor e = preferred.get();
+            return e != null ? e : executors.executor();
+        };
+        return new Engine(SystemClock.INSTANCE, timer, executor, listener, context, () -> {
             timer.shutdown();
             executors.shutdown();
         });
@@ -118,6 +137,9 @@ public final class Engine implements AutoCloseable {
 
     private Strategy<CompletionStage<Object>> buildStaged(GuardPolicy p) {
         Strategy<CompletionStage<Object>> s = Invoke.instance();
+        if (p.asynchronous()) {
+            s = new AsyncOffloadStrategy<>(s, lazyExecutor(), threadContext);
+        }
         if (p.timeout() != null) {
             s = new AsyncTimeoutStrategy<>(s, p.name(), p.timeout(), timer, listener);
         }

@@ -12,16 +12,20 @@ import java.util.Objects;
  *
  * @param name         the operation as messages name it, e.g. {@code com.acme.Quotes#fetch(String)}
  * @param returnsStage the operation returns a {@code CompletionStage}: strategies work on the stage
+ * @param asynchronous the body runs on the asynchronous executor (implies {@code returnsStage})
  */
-public record GuardPolicy(String name, boolean returnsStage, FallbackPolicy fallback, RetryPolicy retry,
-        TimeoutPolicy timeout) {
+public record GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
+        RetryPolicy retry, TimeoutPolicy timeout) {
 
     public GuardPolicy {
         Objects.requireNonNull(name, "name");
+        if (asynchronous && !returnsStage) {
+            throw new IllegalArgumentException(name + ": an asynchronous operation must return a CompletionStage");
+        }
     }
 
     /** Whether any policy is present. */
     public boolean isEmpty() {
-        return fallback == null && retry == null && timeout == null;
+        return !asynchronous && fallback == null && retry == null && timeout == null;
     }
 }

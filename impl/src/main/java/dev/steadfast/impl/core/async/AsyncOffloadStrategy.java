@@ -1,0 +1,94 @@
+package dev.steadfast.impl.core.async;
+
+import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.Interruption;
+import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.impl.core.Strategy;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs the body of an {@code @Asynchronous} method on the executor: the caller gets a {@link CompletableFuture} at
+ * once, completed with the outcome of the stage the body returns. Cancelling that future before the body starts skips
+ * it; cancelling it while the body runs interrupts the body's thread (and only during the body).
+ */
+public final class AsyncOffloadStrategy<V> implements Strategy<CompletionStage<V>> {
+
+    private final Strategy<CompletionStage<V>> next;
+    private final Executor executor;
+    private final ThreadContext context;
+
+    public AsyncOffloadStrategy(Strategy<CompletionStage<V>> next, Executor executor, ThreadContext context) {
+        this.next = Objects.requireNonNull(next, "next");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public CompletionStage<V> call(Invocation<CompletionStage<V>> invocation) {
+        Task task = new Task(invocation);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.completeExceptionally(e);
+        }
+        return task;
+    }
+
+    /** The body's future; it is its own task. */
+    private final class Task extends CompletableFuture<V> implements Runnable {
+
+        private final Invocation<CompletionStage<V>> invocation;
+        private volatile Interruption running;
+
+        Task(Invocation<CompletionStage<V>> invocation) {
+            this.invocation = invocation;
+        }
+
+        @Override
+        public void run() {
+            Interruption interruption = new Interruption();
+            running = interruption;
+            // Published before this check: a cancel() that this check misses sees `running` and interrupts us.
+            if (isDone()) {
+                interruption.finish();
+                return;
+            }
+            Object token = context.activate();
+            try {
+                CompletionStage<V> stage = next.call(invocation);
+                if (stage == null) {
+                    complete(null);
+                } else {
+                    stage.whenComplete((value, error) -> {
+                        if (error == null) {
+                            complete(value);
+                        } else {
+                            completeExceptionally(Failures.unwrap(error));
+                        }
+                    });
+                }
+            } catch (Throwable t) {
+                completeExceptionally(t);
+            } finally {
+                running = null;
+                interruption.finish();
+                context.deactivate(token);
+            }
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            Interruption i = running;
+            if (cancelled && mayInterruptIfRunning && i != null) {
+                i.run();
+            }
+            return cancelled;
+        }
+    }
+}
