@@ -4,6 +4,7 @@ import dev.steadfast.FallbackContext;
 import dev.steadfast.FallbackHandler;
 import dev.steadfast.impl.core.ExceptionMatcher;
 import dev.steadfast.impl.core.GuardPolicy;
+import dev.steadfast.impl.core.breaker.BreakerPolicy;
 import dev.steadfast.impl.core.fallback.FallbackFunction;
 import dev.steadfast.impl.core.fallback.FallbackPolicy;
 import dev.steadfast.impl.core.retry.RetryPolicy;
@@ -29,6 +30,11 @@ final class MethodPlan {
 
     boolean asynchronous;
     RetryPlan retry;
+    /** The breaker's own name, {@code null} for an unnamed one. */
+    String breakerName;
+    BreakerPolicy breaker;
+    /** Where the breaker is registered: its name, or {@code <class>#<method>}; set once every plan is known. */
+    String registryName;
     TimeoutPolicy timeout;
     FallbackPlan fallback;
 
@@ -40,7 +46,7 @@ final class MethodPlan {
     }
 
     boolean isEmpty() {
-        return !asynchronous && retry == null && timeout == null && fallback == null;
+        return !asynchronous && retry == null && breaker == null && timeout == null && fallback == null;
     }
 
     /**
@@ -48,7 +54,8 @@ final class MethodPlan {
      */
     GuardPolicy toPolicy(Instances instances) {
         return new GuardPolicy(name, returnsStage, asynchronous, fallback == null ? null : fallback.toPolicy(this, instances),
-                retry == null ? null : retry.toPolicy(this, instances), timeout);
+                retry == null ? null : retry.toPolicy(this, instances), breaker == null ? null : registryName, breaker,
+                timeout);
     }
 
     /** Retry values with the result predicate still a class. */

@@ -1,11 +1,13 @@
 package dev.steadfast.impl.cdi;
 
 import dev.steadfast.Backoff;
+import dev.steadfast.CircuitBreaker;
 import dev.steadfast.Fallback;
 import dev.steadfast.FallbackHandler;
 import dev.steadfast.Retry;
 import dev.steadfast.Timeout;
 import dev.steadfast.impl.core.ExceptionMatcher;
+import dev.steadfast.impl.core.breaker.BreakerPolicy;
 import dev.steadfast.impl.core.timeout.TimeoutPolicy;
 
 import java.lang.annotation.Annotation;
@@ -50,6 +52,7 @@ final class PolicyResolver {
             switch (kind) {
                 case RETRY -> plan.retry = retry((Retry) e.getValue(), reader);
                 case TIMEOUT -> plan.timeout = timeout((Timeout) e.getValue(), reader);
+                case CIRCUIT_BREAKER -> breaker((CircuitBreaker) e.getValue(), reader, plan, beanClass, method);
                 case FALLBACK -> plan.fallback = fallback((Fallback) e.getValue(), reader, beanClass, method);
                 case ASYNCHRONOUS -> plan.asynchronous = asynchronous(reader, method);
                 default -> {
@@ -109,6 +112,39 @@ final class PolicyResolver {
         return new MethodPlan.RetryPlan(Math.max(-1, maxRetries.value()), delay.value(), backoff.value(),
                 Math.max(1, factor.value()), maxDelay.value(), clamp01(jitter.value()), maxDuration.value(),
                 new ExceptionMatcher(retryOn.value(), abortOn.value()), retryOnResult.value());
+    }
+
+    /**
+     * The breaker's name is read first (it may come from config too); a named breaker's members are then read with the
+     * {@code steadfast.circuit-breaker."<name>".} level first.
+     */
+    private void breaker(CircuitBreaker a, MemberReader unnamed, MethodPlan plan, Class<?> beanClass, Method method) {
+        String name = unnamed.string("name", a.name()).value().trim();
+        MemberReader r = name.isEmpty() ? unnamed : reader(PolicyKind.CIRCUIT_BREAKER, beanClass, method, plan.name, name);
+        Value<Integer> volume = r.integer("requestVolumeThreshold", a.requestVolumeThreshold());
+        if (volume.value() < 1) {
+            r.problem("requestVolumeThreshold", volume, "is below 1; the window needs at least one call");
+        }
+        Value<Double> ratio = r.decimal("failureRatio", a.failureRatio());
+        if (!(ratio.value() >= 0 && ratio.value() <= 1)) {
+            r.problem("failureRatio", ratio, "is not within [0, 1]");
+        }
+        Value<Long> delay = r.nanos("delay", a.delay(), "delayUnit", a.delayUnit());
+        Value<Integer> successes = r.integer("successThreshold", a.successThreshold());
+        if (successes.value() < 1) {
+            r.problem("successThreshold", successes, "is below 1; closing needs at least one successful trial");
+        }
+        Value<Integer> trials = r.integer("halfOpenMaxCalls", a.halfOpenMaxCalls());
+        if (trials.value() < 1) {
+            r.problem("halfOpenMaxCalls", trials, "is below 1; HALF_OPEN needs at least one trial call");
+        }
+        Value<List<Class<? extends Throwable>>> failOn = r.classes("failOn", a.failOn());
+        Value<List<Class<? extends Throwable>>> skipOn = r.classes("skipOn", a.skipOn());
+        Value<Long> slow = r.nanos("slowCallThreshold", a.slowCallThreshold(), "slowCallUnit", a.slowCallUnit());
+        plan.breakerName = name.isEmpty() ? null : name;
+        plan.breaker = new BreakerPolicy(Math.max(1, volume.value()), clamp01(ratio.value()), delay.value(),
+                Math.max(1, successes.value()), Math.max(1, trials.value()),
+                new ExceptionMatcher(failOn.value(), skipOn.value()), slow.value());
     }
 
     private TimeoutPolicy timeout(Timeout a, MemberReader r) {

@@ -7,6 +7,10 @@ import dev.steadfast.impl.core.LoggingListener;
 import dev.steadfast.impl.core.Strategy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import dev.steadfast.CircuitBreakers;
+import dev.steadfast.FaultToleranceHealth;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -41,7 +45,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards.</li>
  * <li>Per managed bean (EJB session beans included): reads the annotations and config, validates, and plans each
  * guarded method; every broken definition becomes a definition error naming the member, method, value and rule.</li>
- * <li>After validation: instantiates handlers and predicates and builds each method's strategy chain.</li>
+ * <li>After discovery: creates the engine and offers {@link CircuitBreakers} and {@link FaultToleranceHealth} as
+ * beans.</li>
+ * <li>After validation: names the breakers, checks that shared ones agree, instantiates handlers and predicates and
+ * builds each method's strategy chain.</li>
  * <li>At shutdown: stops every thread Steadfast started.</li>
  * </ol>
  */
@@ -162,18 +169,33 @@ public class SteadfastExtension implements Extension {
         observedTypes.add(observed instanceof java.lang.reflect.ParameterizedType p ? p.getRawType() : observed);
     }
 
-    void buildChains(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        for (var p : startupProblems.all()) {
-            event.addDeploymentProblem(p);
-        }
+    /** Creates the engine (no thread starts yet) and offers its registry and health report as beans. */
+    void addBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         List<EngineListener> listeners = new ArrayList<>();
         listeners.add(new LoggingListener());
         CdiEvents events = CdiEvents.forObserved(beanManager, observedTypes);
         if (events != null) {
             listeners.add(events);
         }
-        engine = Engine.create(Listeners.of(listeners), CdiAsync.preferredExecutor(beanManager),
+        Engine e = Engine.create(Listeners.of(listeners), CdiAsync.preferredExecutor(beanManager),
                 CdiAsync.requestContext(beanManager));
+        engine = e;
+        event.addBean().types(CircuitBreakers.class, Object.class).scope(Dependent.class)
+                .createWith(c -> e.breakers());
+        event.addBean().types(FaultToleranceHealth.class, Object.class).scope(Dependent.class)
+                .createWith(c -> e.health());
+    }
+
+    /**
+     * Gives every breaker its registry name, checks that methods sharing a named breaker agree, instantiates
+     * handlers and predicates, and builds every chain, so every breaker exists before the first call.
+     */
+    void buildChains(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        for (var p : startupProblems.all()) {
+            event.addDeploymentProblem(p);
+        }
+        Problems problems = new Problems();
+        nameBreakers(problems);
         Instances instances = new Instances(beanManager);
         for (Map.Entry<Class<?>, Map<Method, MethodPlan>> bean : plans.entrySet()) {
             Map<Method, Strategy<Object>> built = new HashMap<>();
@@ -181,12 +203,49 @@ public class SteadfastExtension implements Extension {
                 try {
                     built.put(m.getKey(), engine.build(m.getValue().toPolicy(instances)));
                 } catch (IllegalArgumentException e) {
-                    event.addDeploymentProblem(new dev.steadfast.FaultToleranceDefinitionException(e.getMessage()));
+                    problems.add(e.getMessage());
                 }
             }
             chains.put(bean.getKey(), Map.copyOf(built));
         }
+        for (var p : problems.all()) {
+            event.addDeploymentProblem(p);
+        }
         plans.clear();
+    }
+
+    /**
+     * Unnamed breakers are registered as {@code <class>#<method>} (with the parameter types when the class has
+     * overloads of that name with breakers); a named breaker must have the same policy on every method naming it.
+     */
+    private void nameBreakers(Problems problems) {
+        Map<String, MethodPlan> firstByName = new HashMap<>();
+        for (Map<Method, MethodPlan> byMethod : plans.values()) {
+            Map<String, Integer> unnamedPerMethodName = new HashMap<>();
+            for (MethodPlan p : byMethod.values()) {
+                if (p.breaker != null && p.breakerName == null) {
+                    unnamedPerMethodName.merge(p.method.getName(), 1, Integer::sum);
+                }
+            }
+            for (MethodPlan p : byMethod.values()) {
+                if (p.breaker == null) {
+                    continue;
+                }
+                if (p.breakerName == null) {
+                    p.registryName = unnamedPerMethodName.get(p.method.getName()) > 1 ? p.name
+                            : p.beanClass.getName() + "#" + p.method.getName();
+                    continue;
+                }
+                p.registryName = p.breakerName;
+                MethodPlan first = firstByName.putIfAbsent(p.breakerName, p);
+                if (first != null && !first.breaker.equals(p.breaker)) {
+                    problems.add("@CircuitBreaker(name = \"" + p.breakerName + "\") on " + first.name + " and on "
+                            + p.name + " disagree: " + Differences.of(first.breaker, p.breaker)
+                            + "; give both the same values, or set them once with steadfast.circuit-breaker.\""
+                            + p.breakerName + "\".<member>");
+                }
+            }
+        }
     }
 
     void shutdown(@Observes BeforeShutdown event) {

@@ -3,6 +3,10 @@ package dev.steadfast.impl.core;
 import dev.steadfast.impl.core.async.AsyncExecutors;
 import dev.steadfast.impl.core.async.AsyncOffloadStrategy;
 import dev.steadfast.impl.core.async.ThreadContext;
+import dev.steadfast.impl.core.breaker.AsyncCircuitBreakerStrategy;
+import dev.steadfast.impl.core.breaker.BreakerHealth;
+import dev.steadfast.impl.core.breaker.BreakerRegistry;
+import dev.steadfast.impl.core.breaker.CircuitBreakerStrategy;
 import dev.steadfast.impl.core.fallback.AsyncFallbackStrategy;
 import dev.steadfast.impl.core.fallback.FallbackStrategy;
 import dev.steadfast.impl.core.retry.AsyncRetryStrategy;
@@ -23,7 +27,7 @@ import java.util.function.Supplier;
  * The services every strategy chain of one application shares (clock, timer, executor, listener) and the builder of
  * those chains. Threads are started only when first needed; {@link #close()} stops the ones this engine started.
  *
- * <p>Chain order, outermost first: Fallback, Retry, Timeout, asynchronous offload, the body.
+ * <p>Chain order, outermost first: Fallback, Retry, CircuitBreaker, Timeout, asynchronous offload, the body.
  */
 public final class Engine implements AutoCloseable {
 
@@ -33,6 +37,8 @@ public final class Engine implements AutoCloseable {
     private final EngineListener listener;
     private final ThreadContext threadContext;
     private final Runnable onClose;
+    private final BreakerRegistry breakers;
+    private final BreakerHealth health;
     private volatile Executor executor;
 
     /**
@@ -51,6 +57,8 @@ public final class Engine implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.threadContext = Objects.requireNonNull(context, "context");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
+        this.breakers = new BreakerRegistry(clock, timer, listener);
+        this.health = new BreakerHealth(breakers);
     }
 
     /** The real clock, one shared timer thread and the default asynchronous executor. */
@@ -88,6 +96,16 @@ public final class Engine implements AutoCloseable {
         return listener;
     }
 
+    /** Every circuit breaker of this engine. */
+    public BreakerRegistry breakers() {
+        return breakers;
+    }
+
+    /** Health as this engine's breakers see it. */
+    public BreakerHealth health() {
+        return health;
+    }
+
     /** The asynchronous executor, obtained from the supplier on first use. */
     public Executor executor() {
         Executor e = executor;
@@ -110,7 +128,10 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Builds the chain for one operation. For {@link GuardPolicy#returnsStage()} operations, the returned strategy
-     * takes and returns {@code CompletionStage}s (typed as {@code Object}).
+     * takes and returns {@code CompletionStage}s (typed as {@code Object}). A named circuit breaker is created in
+     * {@link #breakers()} or, when it exists, shared.
+     *
+     * @throws IllegalArgumentException when the breaker exists with another policy
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Strategy<Object> build(GuardPolicy policy) {
@@ -125,6 +146,10 @@ public final class Engine implements AutoCloseable {
         Strategy<Object> s = Invoke.instance();
         if (p.timeout() != null) {
             s = new TimeoutStrategy<>(s, p.name(), p.timeout(), clock, timer, listener);
+        }
+        if (p.breaker() != null) {
+            s = new CircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()), clock,
+                    listener);
         }
         if (p.retry() != null) {
             s = new RetryStrategy<>(s, p.name(), p.retry(), clock, listener);
@@ -142,6 +167,10 @@ public final class Engine implements AutoCloseable {
         }
         if (p.timeout() != null) {
             s = new AsyncTimeoutStrategy<>(s, p.name(), p.timeout(), timer, listener);
+        }
+        if (p.breaker() != null) {
+            s = new AsyncCircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()),
+                    clock, listener);
         }
         if (p.retry() != null) {
             s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), clock, timer, lazyExecutor(), listener);

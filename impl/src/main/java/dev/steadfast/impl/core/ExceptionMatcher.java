@@ -65,6 +65,20 @@ public final class ExceptionMatcher {
                 && java.util.Arrays.equals(exclude, m.exclude);
     }
 
+    /** {@code [IOException] except [FileNotFoundException]}, for messages. */
+    @Override
+    public String toString() {
+        return names(include) + (exclude.length == 0 ? "" : " except " + names(exclude));
+    }
+
+    private static String names(Class<?>[] classes) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ", "[", "]");
+        for (Class<?> c : classes) {
+            j.add(c.getSimpleName());
+        }
+        return j.toString();
+    }
+
     @Override
     public int hashCode() {
         return 31 * java.util.Arrays.hashCode(include) + java.util.Arrays.hashCode(exclude);

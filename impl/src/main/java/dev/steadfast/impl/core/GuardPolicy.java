@@ -1,5 +1,6 @@
 package dev.steadfast.impl.core;
 
+import dev.steadfast.impl.core.breaker.BreakerPolicy;
 import dev.steadfast.impl.core.fallback.FallbackPolicy;
 import dev.steadfast.impl.core.retry.RetryPolicy;
 import dev.steadfast.impl.core.timeout.TimeoutPolicy;
@@ -13,12 +14,16 @@ import java.util.Objects;
  * @param name         the operation as messages name it, e.g. {@code com.acme.Quotes#fetch(String)}
  * @param returnsStage the operation returns a {@code CompletionStage}: strategies work on the stage
  * @param asynchronous the body runs on the asynchronous executor (implies {@code returnsStage})
+ * @param breakerName  the registry name of the circuit breaker; several operations may share one
  */
 public record GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
-        RetryPolicy retry, TimeoutPolicy timeout) {
+        RetryPolicy retry, String breakerName, BreakerPolicy breaker, TimeoutPolicy timeout) {
 
     public GuardPolicy {
         Objects.requireNonNull(name, "name");
+        if ((breaker == null) != (breakerName == null)) {
+            throw new IllegalArgumentException(name + ": a circuit breaker needs both a name and a policy");
+        }
         if (asynchronous && !returnsStage) {
             throw new IllegalArgumentException(name + ": an asynchronous operation must return a CompletionStage");
         }
@@ -26,6 +31,6 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
 
     /** Whether any policy is present. */
     public boolean isEmpty() {
-        return !asynchronous && fallback == null && retry == null && timeout == null;
+        return !asynchronous && fallback == null && retry == null && breaker == null && timeout == null;
     }
 }

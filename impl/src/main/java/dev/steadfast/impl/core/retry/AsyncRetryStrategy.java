@@ -85,15 +85,30 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
         }
 
         private void completed(V value, Throwable error) {
+            try {
+                retryOrFinish(value, error);
+            } catch (Throwable t) {
+                // This runs as a stage callback, where a throw would be lost: never leave the caller's stage pending.
+                result.completeExceptionally(t);
+            }
+        }
+
+        private void retryOrFinish(V value, Throwable error) {
             Retrying r = retrying;
-            if (error == null) {
-                if (!r.rejects(value)) {
-                    result.complete(value);
-                    return;
+            Throwable failure = error == null ? null : Failures.unwrap(error);
+            if (failure == null) {
+                try {
+                    if (!r.rejects(value)) {
+                        result.complete(value);
+                        return;
+                    }
+                    attempts.rejected(value);
+                } catch (RuntimeException | Error predicateFailed) {
+                    // As in the synchronous retry: a retryOnResult predicate that throws fails the attempt.
+                    failure = predicateFailed;
                 }
-                attempts.rejected(value);
-            } else {
-                Throwable failure = Failures.unwrap(error);
+            }
+            if (failure != null) {
                 if (!r.retries(failure)) {
                     result.completeExceptionally(failure);
                     return;

@@ -50,6 +50,10 @@ public final class RetryStrategy<V> implements Strategy<V> {
                 }
                 a = a != null ? a : new Retrying.Attempts(start);
                 a.failed(failure);
+                if (failure instanceof InterruptedException) {
+                    // Throwing it cleared the flag, but the interrupt is meant for the whole call, not one attempt.
+                    Thread.currentThread().interrupt();
+                }
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw interrupted(a);

@@ -1,0 +1,64 @@
+package dev.steadfast.impl.core.breaker;
+
+import dev.steadfast.CallRejected;
+import dev.steadfast.CircuitOpenException;
+import dev.steadfast.impl.core.EngineListener;
+import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.impl.core.Strategy;
+import dev.steadfast.impl.core.time.Clock;
+
+import java.util.Objects;
+
+/**
+ * A circuit breaker around a synchronous call. An admitted call runs on the caller's thread and its outcome (what it
+ * returned or threw, and how long it took by the {@link Clock}) is reported to the {@link Breaker} before the caller
+ * sees it. A rejected call never reaches the next strategy: the listener hears {@code callRejected(method,
+ * CIRCUIT_OPEN)} and the caller gets {@link CircuitOpenException}. The call's own failure propagates unwrapped.
+ * Allocation-free while the breaker is CLOSED; thread-safe, one instance per guarded method (several may share one
+ * {@link Breaker}).
+ */
+public final class CircuitBreakerStrategy<V> implements Strategy<V> {
+
+    private final Strategy<V> next;
+    private final String method;
+    private final Breaker breaker;
+    private final Clock clock;
+    private final EngineListener listener;
+
+    /**
+     * @param next     the strategy inside this one
+     * @param method   the guarded method as messages name it, for {@code callRejected}
+     * @param breaker  the breaker's shared state
+     * @param clock    measures each call, for the slow-call threshold
+     * @param listener hears rejections
+     */
+    public CircuitBreakerStrategy(Strategy<V> next, String method, Breaker breaker, Clock clock,
+            EngineListener listener) {
+        this.next = Objects.requireNonNull(next, "next");
+        this.method = Objects.requireNonNull(method, "method");
+        this.breaker = Objects.requireNonNull(breaker, "breaker");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public V call(Invocation<V> invocation) throws Exception {
+        long permit = breaker.tryAcquire();
+        if (!Breaker.admitted(permit)) {
+            CircuitOpenException rejection = breaker.rejection(permit);
+            listener.callRejected(method, CallRejected.Reason.CIRCUIT_OPEN);
+            throw rejection;
+        }
+        long start = clock.nanoTime();
+        V result;
+        try {
+            result = next.call(invocation);
+        } catch (Throwable failure) {
+            breaker.onFailure(permit, failure, clock.nanoTime() - start);
+            throw Failures.sneakyThrow(failure);
+        }
+        breaker.onSuccess(permit, clock.nanoTime() - start);
+        return result;
+    }
+}
