@@ -5,6 +5,8 @@ import dev.steadfast.FallbackHandler;
 import dev.steadfast.impl.core.ExceptionMatcher;
 import dev.steadfast.impl.core.GuardPolicy;
 import dev.steadfast.impl.core.breaker.BreakerPolicy;
+import dev.steadfast.impl.core.bulkhead.BulkheadPolicy;
+import dev.steadfast.impl.core.ratelimit.RateLimitPolicy;
 import dev.steadfast.impl.core.fallback.FallbackFunction;
 import dev.steadfast.impl.core.fallback.FallbackPolicy;
 import dev.steadfast.impl.core.retry.RetryPolicy;
@@ -35,7 +37,9 @@ final class MethodPlan {
     BreakerPolicy breaker;
     /** Where the breaker is registered: its name, or {@code <class>#<method>}; set once every plan is known. */
     String registryName;
+    RateLimitPolicy rateLimit;
     TimeoutPolicy timeout;
+    BulkheadPolicy bulkhead;
     FallbackPlan fallback;
 
     MethodPlan(Class<?> beanClass, Method method, String name, boolean returnsStage) {
@@ -46,16 +50,18 @@ final class MethodPlan {
     }
 
     boolean isEmpty() {
-        return !asynchronous && retry == null && breaker == null && timeout == null && fallback == null;
+        return !asynchronous && retry == null && breaker == null && rateLimit == null && timeout == null
+                && bulkhead == null && fallback == null;
     }
 
     /**
      * @throws IllegalArgumentException when a handler or predicate cannot be instantiated; the message says why
      */
     GuardPolicy toPolicy(Instances instances) {
-        return new GuardPolicy(name, returnsStage, asynchronous, fallback == null ? null : fallback.toPolicy(this, instances),
-                retry == null ? null : retry.toPolicy(this, instances), breaker == null ? null : registryName, breaker,
-                timeout);
+        return GuardPolicy.builder(name).returnsStage(returnsStage).asynchronous(asynchronous)
+                .fallback(fallback == null ? null : fallback.toPolicy(this, instances))
+                .retry(retry == null ? null : retry.toPolicy(this, instances))
+                .breaker(registryName, breaker).rateLimit(rateLimit).timeout(timeout).bulkhead(bulkhead).build();
     }
 
     /** Retry values with the result predicate still a class. */

@@ -1,6 +1,9 @@
 package dev.steadfast.impl.cdi;
 
 import dev.steadfast.Backoff;
+import dev.steadfast.Bulkhead;
+import dev.steadfast.RateLimit;
+import dev.steadfast.RateLimitType;
 import dev.steadfast.CircuitBreaker;
 import dev.steadfast.Fallback;
 import dev.steadfast.FallbackHandler;
@@ -8,6 +11,8 @@ import dev.steadfast.Retry;
 import dev.steadfast.Timeout;
 import dev.steadfast.impl.core.ExceptionMatcher;
 import dev.steadfast.impl.core.breaker.BreakerPolicy;
+import dev.steadfast.impl.core.bulkhead.BulkheadPolicy;
+import dev.steadfast.impl.core.ratelimit.RateLimitPolicy;
 import dev.steadfast.impl.core.timeout.TimeoutPolicy;
 
 import java.lang.annotation.Annotation;
@@ -53,11 +58,10 @@ final class PolicyResolver {
                 case RETRY -> plan.retry = retry((Retry) e.getValue(), reader);
                 case TIMEOUT -> plan.timeout = timeout((Timeout) e.getValue(), reader);
                 case CIRCUIT_BREAKER -> breaker((CircuitBreaker) e.getValue(), reader, plan, beanClass, method);
+                case BULKHEAD -> plan.bulkhead = bulkhead((Bulkhead) e.getValue(), reader);
+                case RATE_LIMIT -> plan.rateLimit = rateLimit((RateLimit) e.getValue(), reader);
                 case FALLBACK -> plan.fallback = fallback((Fallback) e.getValue(), reader, beanClass, method);
                 case ASYNCHRONOUS -> plan.asynchronous = asynchronous(reader, method);
-                default -> {
-                    // The remaining policies are resolved by their own readers once they exist in the engine.
-                }
             }
         }
         return plan.isEmpty() ? null : plan;
@@ -145,6 +149,34 @@ final class PolicyResolver {
         plan.breaker = new BreakerPolicy(Math.max(1, volume.value()), clamp01(ratio.value()), delay.value(),
                 Math.max(1, successes.value()), Math.max(1, trials.value()),
                 new ExceptionMatcher(failOn.value(), skipOn.value()), slow.value());
+    }
+
+    private BulkheadPolicy bulkhead(Bulkhead a, MemberReader r) {
+        Value<Integer> value = r.integer("value", a.value());
+        if (value.value() < 1) {
+            r.problem("value", value, "is below 1; a bulkhead must admit at least one call");
+        }
+        Value<Integer> queue = r.integer("waitingTaskQueue", a.waitingTaskQueue());
+        if (queue.value() < 0) {
+            r.problem("waitingTaskQueue", queue, "is negative; use 0 for no queue");
+        }
+        Value<Long> maxWait = r.nanos("maxWait", a.maxWait(), "maxWaitUnit", a.maxWaitUnit());
+        return new BulkheadPolicy(Math.max(1, value.value()), Math.max(0, queue.value()), maxWait.value());
+    }
+
+    private RateLimitPolicy rateLimit(RateLimit a, MemberReader r) {
+        Value<Integer> value = r.integer("value", a.value());
+        if (value.value() < 1) {
+            r.problem("value", value, "is below 1; a rate limit must admit at least one call per window");
+        }
+        Value<Long> window = r.nanos("window", a.window(), "windowUnit", a.windowUnit());
+        if (window.value() == 0) {
+            r.problem("window", window, "is 0; a window must be positive");
+        }
+        Value<Long> spacing = r.nanos("minSpacing", a.minSpacing(), "minSpacingUnit", a.minSpacingUnit());
+        Value<RateLimitType> type = r.enumeration("type", a.type());
+        return new RateLimitPolicy(Math.max(1, value.value()), Math.max(1, window.value()), spacing.value(),
+                type.value());
     }
 
     private TimeoutPolicy timeout(Timeout a, MemberReader r) {

@@ -7,8 +7,12 @@ import dev.steadfast.impl.core.breaker.AsyncCircuitBreakerStrategy;
 import dev.steadfast.impl.core.breaker.BreakerHealth;
 import dev.steadfast.impl.core.breaker.BreakerRegistry;
 import dev.steadfast.impl.core.breaker.CircuitBreakerStrategy;
+import dev.steadfast.impl.core.bulkhead.AsyncBulkheadStrategy;
+import dev.steadfast.impl.core.bulkhead.BulkheadStrategy;
 import dev.steadfast.impl.core.fallback.AsyncFallbackStrategy;
 import dev.steadfast.impl.core.fallback.FallbackStrategy;
+import dev.steadfast.impl.core.ratelimit.AsyncRateLimitStrategy;
+import dev.steadfast.impl.core.ratelimit.RateLimitStrategy;
 import dev.steadfast.impl.core.retry.AsyncRetryStrategy;
 import dev.steadfast.impl.core.retry.RetryStrategy;
 import dev.steadfast.impl.core.time.Clock;
@@ -27,7 +31,9 @@ import java.util.function.Supplier;
  * The services every strategy chain of one application shares (clock, timer, executor, listener) and the builder of
  * those chains. Threads are started only when first needed; {@link #close()} stops the ones this engine started.
  *
- * <p>Chain order, outermost first: Fallback, Retry, CircuitBreaker, Timeout, asynchronous offload, the body.
+ * <p>Chain order, outermost first (SPEC §3): Fallback, Retry, CircuitBreaker, RateLimit, Timeout, Bulkhead,
+ * asynchronous offload, the body. So every retry attempt passes the breaker and counts in it, each attempt has its
+ * own timeout, and the fallback sees the final outcome.
  */
 public final class Engine implements AutoCloseable {
 
@@ -144,8 +150,14 @@ public final class Engine implements AutoCloseable {
 
     private Strategy<Object> buildSync(GuardPolicy p) {
         Strategy<Object> s = Invoke.instance();
+        if (p.bulkhead() != null) {
+            s = new BulkheadStrategy<>(s, p.name(), p.bulkhead(), timer, listener);
+        }
         if (p.timeout() != null) {
             s = new TimeoutStrategy<>(s, p.name(), p.timeout(), clock, timer, listener);
+        }
+        if (p.rateLimit() != null) {
+            s = new RateLimitStrategy<>(s, p.name(), p.rateLimit(), clock, listener);
         }
         if (p.breaker() != null) {
             s = new CircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()), clock,
@@ -165,8 +177,14 @@ public final class Engine implements AutoCloseable {
         if (p.asynchronous()) {
             s = new AsyncOffloadStrategy<>(s, lazyExecutor(), threadContext);
         }
+        if (p.bulkhead() != null) {
+            s = new AsyncBulkheadStrategy<>(s, p.name(), p.bulkhead(), lazyExecutor(), listener);
+        }
         if (p.timeout() != null) {
             s = new AsyncTimeoutStrategy<>(s, p.name(), p.timeout(), timer, listener);
+        }
+        if (p.rateLimit() != null) {
+            s = new AsyncRateLimitStrategy<>(s, p.name(), p.rateLimit(), clock, listener);
         }
         if (p.breaker() != null) {
             s = new AsyncCircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()),

@@ -1,7 +1,9 @@
 package dev.steadfast.impl.core;
 
 import dev.steadfast.impl.core.breaker.BreakerPolicy;
+import dev.steadfast.impl.core.bulkhead.BulkheadPolicy;
 import dev.steadfast.impl.core.fallback.FallbackPolicy;
+import dev.steadfast.impl.core.ratelimit.RateLimitPolicy;
 import dev.steadfast.impl.core.retry.RetryPolicy;
 import dev.steadfast.impl.core.timeout.TimeoutPolicy;
 
@@ -9,7 +11,8 @@ import java.util.Objects;
 
 /**
  * Everything the engine needs to build the strategy chain of one guarded operation, produced by a front end
- * (annotations read by the CDI layer, or the programmatic builder). A {@code null} policy is absent.
+ * (annotations read by the CDI layer, or the programmatic builder). A {@code null} policy is absent. Build one with
+ * {@link #builder(String)}.
  *
  * @param name         the operation as messages name it, e.g. {@code com.acme.Quotes#fetch(String)}
  * @param returnsStage the operation returns a {@code CompletionStage}: strategies work on the stage
@@ -17,7 +20,8 @@ import java.util.Objects;
  * @param breakerName  the registry name of the circuit breaker; several operations may share one
  */
 public record GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
-        RetryPolicy retry, String breakerName, BreakerPolicy breaker, TimeoutPolicy timeout) {
+        RetryPolicy retry, String breakerName, BreakerPolicy breaker, RateLimitPolicy rateLimit,
+        TimeoutPolicy timeout, BulkheadPolicy bulkhead) {
 
     public GuardPolicy {
         Objects.requireNonNull(name, "name");
@@ -29,8 +33,80 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
         }
     }
 
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
     /** Whether any policy is present. */
     public boolean isEmpty() {
-        return !asynchronous && fallback == null && retry == null && breaker == null && timeout == null;
+        return !asynchronous && fallback == null && retry == null && breaker == null && rateLimit == null
+                && timeout == null && bulkhead == null;
+    }
+
+    /** Collects the policies of one operation; every setter accepts {@code null} for "absent". */
+    public static final class Builder {
+
+        private final String name;
+        private boolean returnsStage;
+        private boolean asynchronous;
+        private FallbackPolicy fallback;
+        private RetryPolicy retry;
+        private String breakerName;
+        private BreakerPolicy breaker;
+        private RateLimitPolicy rateLimit;
+        private TimeoutPolicy timeout;
+        private BulkheadPolicy bulkhead;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        public Builder returnsStage(boolean value) {
+            this.returnsStage = value;
+            return this;
+        }
+
+        /** Also marks the operation as returning a stage when {@code true}. */
+        public Builder asynchronous(boolean value) {
+            this.asynchronous = value;
+            this.returnsStage |= value;
+            return this;
+        }
+
+        public Builder fallback(FallbackPolicy value) {
+            this.fallback = value;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy value) {
+            this.retry = value;
+            return this;
+        }
+
+        public Builder breaker(String registryName, BreakerPolicy value) {
+            this.breakerName = value == null ? null : registryName;
+            this.breaker = value;
+            return this;
+        }
+
+        public Builder rateLimit(RateLimitPolicy value) {
+            this.rateLimit = value;
+            return this;
+        }
+
+        public Builder timeout(TimeoutPolicy value) {
+            this.timeout = value;
+            return this;
+        }
+
+        public Builder bulkhead(BulkheadPolicy value) {
+            this.bulkhead = value;
+            return this;
+        }
+
+        public GuardPolicy build() {
+            return new GuardPolicy(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker, rateLimit,
+                    timeout, bulkhead);
+        }
     }
 }

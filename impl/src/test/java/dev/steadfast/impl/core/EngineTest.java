@@ -48,7 +48,8 @@ class EngineTest {
     /** The one place that knows GuardPolicy's shape. */
     private static GuardPolicy guard(boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
             RetryPolicy retry, TimeoutPolicy timeout) {
-        return new GuardPolicy(METHOD, returnsStage, asynchronous, fallback, retry, null, null, timeout);
+        return GuardPolicy.builder(METHOD).returnsStage(returnsStage).asynchronous(asynchronous).fallback(fallback)
+                .retry(retry).timeout(timeout).build();
     }
 
     private static RetryPolicy retry(int maxRetries) {
@@ -172,6 +173,7 @@ class EngineTest {
 
     @Test
     void anAsynchronousPolicyMustReturnAStage() {
-        assertThrows(IllegalArgumentException.class, () -> guard(false, true, null, null, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new GuardPolicy(METHOD, false, true, null, null, null, null, null, null, null));
     }
 }

@@ -6,18 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+/** Fails its first {@code n} calls with {@code IOException("failure <call>")}, then answers; three retries. */
 @ApplicationScoped
 public class FlakyService {
 
     private final AtomicInteger calls = new AtomicInteger();
     private volatile int failuresBeforeSuccess;
 
-    void failFirst(int n) {
+    public void failFirst(int n) {
         failuresBeforeSuccess = n;
         calls.set(0);
     }
 
-    int calls() {
+    public int calls() {
         return calls.get();
     }
 
@@ -28,5 +29,10 @@ public class FlakyService {
             throw new IOException("failure " + call);
         }
         return "ok after " + call;
+    }
+
+    @Retry(maxRetries = 11)
+    public String fetchPatiently() throws IOException {
+        return fetch();
     }
 }

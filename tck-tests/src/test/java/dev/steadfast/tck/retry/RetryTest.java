@@ -1,51 +1,131 @@
 package dev.steadfast.tck.retry;
 
 import dev.steadfast.RetryExhaustedException;
-import dev.steadfast.tck.support.TestContainer;
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** {@code @Retry(maxRetries = 3)} (SPEC §2): how many attempts, and what the caller gets when they run out. */
+@EnableWeld
 class RetryTest {
 
+    @WeldSetup
+    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
+                    .addExtension(new SteadfastExtension())
+                    .addBeanClasses(FlakyService.class))
+            .build();
+
+    @Inject
+    FlakyService service;
+
     @Test
-    void retriesUntilSuccessThenReturnsTheResult() throws Exception {
-        try (TestContainer c = TestContainer.start(FlakyService.class)) {
-            FlakyService s = c.select(FlakyService.class);
-            s.failFirst(2);
-            assertEquals("ok after 3", s.fetch());
-            assertEquals(3, s.calls());
-        }
+    void aSuccessOnTheFirstAttemptIsReturnedWithoutRetrying() throws IOException {
+        service.failFirst(0);
+
+        assertEquals("ok after 1", service.fetch());
+        assertEquals(1, service.calls());
+    }
+
+    @Test
+    void retriesUntilSuccessThenReturnsTheResult() throws IOException {
+        service.failFirst(2);
+
+        assertEquals("ok after 3", service.fetch());
+        assertEquals(3, service.calls());
+    }
+
+    @Test
+    void aSuccessOnTheLastAllowedAttemptStillWins() throws IOException {
+        service.failFirst(3);
+
+        assertEquals("ok after 4", service.fetch());
+        assertEquals(4, service.calls());
     }
 
     @Test
     void invokesMaxRetriesPlusOneTimesThenThrowsRetryExhausted() {
-        try (TestContainer c = TestContainer.start(FlakyService.class)) {
-            FlakyService s = c.select(FlakyService.class);
-            s.failFirst(10);
-            RetryExhaustedException e = assertThrows(RetryExhaustedException.class, s::fetch);
-            assertEquals(4, s.calls());
-            assertEquals(4, e.getAttempts());
-            assertInstanceOf(IOException.class, e.getCause());
-            assertEquals("failure 4", e.getCause().getMessage());
-        }
+        service.failFirst(10);
+
+        RetryExhaustedException e = assertThrows(RetryExhaustedException.class, service::fetch);
+
+        assertEquals(4, service.calls(), "the first attempt and three retries");
+        assertEquals(4, e.getAttempts());
     }
 
     @Test
-    void methodConfigKeyOverridesMaxRetries() {
-        Map<String, String> config = Map.of(
-                "steadfast.\"" + FlakyService.class.getName() + "/fetch\".retry.max-retries", "1");
-        try (TestContainer c = TestContainer.start(config, FlakyService.class)) {
-            FlakyService s = c.select(FlakyService.class);
-            s.failFirst(10);
-            RetryExhaustedException e = assertThrows(RetryExhaustedException.class, s::fetch);
-            assertEquals(2, s.calls());
-            assertEquals(2, e.getAttempts());
+    void retryExhaustedCarriesTheLastFailureAsCauseAndTheEarlierOnesSuppressed() {
+        service.failFirst(10);
+
+        RetryExhaustedException e = assertThrows(RetryExhaustedException.class, service::fetch);
+
+        assertInstanceOf(IOException.class, e.getCause());
+        assertEquals("failure 4", e.getCause().getMessage());
+        List<String> suppressed = Arrays.stream(e.getSuppressed()).map(Throwable::getMessage).toList();
+        assertEquals(List.of("failure 1", "failure 2", "failure 3"), suppressed);
+        assertTrue(e.getLastResult().isEmpty(), "the last attempt failed, it returned nothing");
+        assertFalse(e.getElapsed().isNegative());
+        assertTrue(e.getElapsed().compareTo(Duration.ofSeconds(10)) < 0, "elapsed " + e.getElapsed());
+    }
+
+    @Test
+    void retryExhaustedKeepsTheEightMostRecentEarlierFailures() {
+        service.failFirst(100);
+
+        RetryExhaustedException e = assertThrows(RetryExhaustedException.class, service::fetchPatiently);
+
+        assertEquals(12, e.getAttempts());
+        assertEquals("failure 12", e.getCause().getMessage());
+        List<String> suppressed = Arrays.stream(e.getSuppressed()).map(Throwable::getMessage).toList();
+        assertEquals(List.of("failure 4", "failure 5", "failure 6", "failure 7", "failure 8", "failure 9",
+                "failure 10", "failure 11"), suppressed);
+    }
+
+    @Test
+    void retryExhaustedNamesTheMethodAndTheAttempts() {
+        service.failFirst(10);
+
+        RetryExhaustedException e = assertThrows(RetryExhaustedException.class, service::fetch);
+
+        String expectedStart = "Retries exhausted for " + FlakyService.class.getName() + "#fetch() after 4 attempts in ";
+        assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
+    }
+
+    @Test
+    void eachCallGetsAFreshBudget() throws IOException {
+        service.failFirst(10);
+        assertThrows(RetryExhaustedException.class, service::fetch);
+
+        service.failFirst(3);
+
+        assertEquals("ok after 4", service.fetch(), "the first call's attempts do not count against the second");
+    }
+
+    @Test
+    void anInterruptedCallerStopsRetryingAtOnceAndKeepsItsInterruptFlag() {
+        service.failFirst(10);
+        Thread.currentThread().interrupt();
+        try {
+            IOException e = assertThrows(IOException.class, service::fetch);
+
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag must stay set");
+            assertEquals("failure 1", e.getMessage(), "the last failure propagates unwrapped");
+            assertEquals(1, service.calls());
+        } finally {
+            Thread.interrupted();
         }
     }
 }

@@ -55,6 +55,8 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
         final Invocation<CompletionStage<V>> invocation;
         final Retrying.Attempts attempts;
         final CompletableFuture<V> result = new CompletableFuture<>();
+        /** The delay being waited, so that cancelling the call drops it from the timer at once. */
+        private volatile Timer.Task waiting;
 
         Call(Invocation<CompletionStage<V>> invocation, long start) {
             this.invocation = invocation;
@@ -129,7 +131,11 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
                 if (delay == 0) {
                     executor.execute(this);
                 } else {
-                    timer.schedule(delay, () -> dispatch(this));
+                    boolean first = waiting == null;
+                    waiting = timer.schedule(delay, () -> dispatch(this));
+                    if (first) {
+                        result.whenComplete((v, t) -> waiting.cancel());
+                    }
                 }
             } catch (RejectedExecutionException e) {
                 result.completeExceptionally(attempts.lastFailure != null ? attempts.lastFailure : e);

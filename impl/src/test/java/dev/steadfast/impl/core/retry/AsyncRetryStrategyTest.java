@@ -294,7 +294,9 @@ class AsyncRetryStrategyTest {
         Stages body = Stages.of(new IOException(), "never");
 
         CompletableFuture<Object> result = strategy(retry().delay(ofMillis(1000))).call(body).toCompletableFuture();
+        assertEquals(1, timer.pending());
         assertTrue(result.cancel(true));
+        assertEquals(0, timer.pending(), "the cancelled delay no longer holds on to the call");
         clock.advance(Duration.ofSeconds(10));
 
         assertEquals(1, body.calls());

@@ -1,0 +1,50 @@
+package dev.steadfast.tck.async;
+
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An {@link dev.steadfast.spi.AsyncExecutorProvider} bean replaces Steadfast's executor (SPEC §2). */
+@EnableWeld
+class AsyncExecutorProviderTest {
+
+    @WeldSetup
+    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
+                    .addExtension(new SteadfastExtension())
+                    .addBeanClasses(WhereAmI.class, CountingExecutorProvider.class))
+            .activate(RequestScoped.class)
+            .build();
+
+    @Inject
+    WhereAmI whereAmI;
+
+    @Inject
+    CountingExecutorProvider provider;
+
+    @Test
+    void bodiesRunOnTheProvidedExecutor() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Thread body = whereAmI.thread().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertTrue(body.getName().startsWith("provided-async-"), "ran on " + body.getName());
+        }
+        assertEquals(3, provider.tasks(), "one task per asynchronous call");
+    }
+
+    @Test
+    void theProviderIsAskedOnceForItsExecutor() throws Exception {
+        assertEquals(0, provider.asked(), "nobody asks for an executor before the first asynchronous call");
+        for (int i = 0; i < 3; i++) {
+            whereAmI.thread().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+        assertEquals(1, provider.asked());
+    }
+}

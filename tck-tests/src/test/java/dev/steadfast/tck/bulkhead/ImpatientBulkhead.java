@@ -1,0 +1,29 @@
+package dev.steadfast.tck.bulkhead;
+
+import dev.steadfast.Bulkhead;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One call at a time; a caller that finds it busy waits at most 50 ms for the permit. */
+@ApplicationScoped
+public class ImpatientBulkhead {
+
+    private final AtomicInteger invocations = new AtomicInteger();
+
+    @Bulkhead(value = 1, maxWait = 50)
+    public String hold(String name, CountDownLatch entered, CountDownLatch release) throws InterruptedException {
+        invocations.incrementAndGet();
+        entered.countDown();
+        if (!release.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never released the call");
+        }
+        return name;
+    }
+
+    public int invocations() {
+        return invocations.get();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.steadfast.tck.bulkhead;
+
+import dev.steadfast.Bulkhead;
+import jakarta.enterprise.context.Dependent;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** A dependent bean: every injection point gets its own instance, yet they share one bulkhead (SPEC §3). */
+@Dependent
+public class OneAtATimeDependent {
+
+    @Bulkhead(1)
+    public String hold(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
+        entered.countDown();
+        if (!release.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never released the call");
+        }
+        return "done";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.steadfast.tck.retry;
+
+import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** {@code @Retry} on a CDI stereotype applies to every bean that carries the stereotype (SPEC §2). */
+@EnableWeld
+class StereotypeRetryTest {
+
+    @WeldSetup
+    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
+                    .addExtension(new SteadfastExtension())
+                    .addBeanClasses(PaymentsClient.class, OverridingPaymentsClient.class, Counters.class))
+            .build();
+
+    @Inject
+    PaymentsClient payments;
+
+    @Inject
+    OverridingPaymentsClient overriding;
+
+    @Inject
+    Counters counters;
+
+    @Test
+    void theStereotypesRetryAppliesToTheBeansMethods() {
+        RetryExhaustedException e = assertThrows(RetryExhaustedException.class, payments::charge);
+
+        assertEquals(3, e.getAttempts());
+        assertEquals(3, counters.get("charge"));
+    }
+
+    @Test
+    void theStereotypesRetryOnIsPartOfThePolicy() {
+        assertThrows(IllegalStateException.class, payments::refund);
+
+        assertEquals(1, counters.get("refund"), "the stereotype retries I/O failures only");
+    }
+
+    @Test
+    void aMethodLevelRetryReplacesTheStereotypesOne() {
+        RetryExhaustedException e = assertThrows(RetryExhaustedException.class, payments::capture);
+
+        assertEquals(1, e.getAttempts());
+        assertEquals(1, counters.get("capture"));
+    }
+
+    @Test
+    void aRetryOnTheClassWinsOverTheStereotypesOne() {
+        RetryExhaustedException e = assertThrows(RetryExhaustedException.class, overriding::charge);
+
+        assertEquals(5, e.getAttempts());
+        assertEquals(5, counters.get("override.charge"));
+    }
+}
