@@ -25,6 +25,8 @@ public final class CircuitBreakerStrategy<V> implements Strategy<V> {
     private final Breaker breaker;
     private final Clock clock;
     private final EngineListener listener;
+    /** Only a slow-call threshold needs the call's duration; without one the clock is never read. */
+    private final boolean timesCalls;
 
     /**
      * @param next     the strategy inside this one
@@ -40,6 +42,7 @@ public final class CircuitBreakerStrategy<V> implements Strategy<V> {
         this.breaker = Objects.requireNonNull(breaker, "breaker");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.timesCalls = breaker.policy().slowCallThresholdNanos() > 0;
     }
 
     @Override
@@ -50,15 +53,15 @@ public final class CircuitBreakerStrategy<V> implements Strategy<V> {
             listener.callRejected(method, CallRejected.Reason.CIRCUIT_OPEN);
             throw rejection;
         }
-        long start = clock.nanoTime();
+        long start = timesCalls ? clock.nanoTime() : 0;
         V result;
         try {
             result = next.call(invocation);
         } catch (Throwable failure) {
-            breaker.onFailure(permit, failure, clock.nanoTime() - start);
+            breaker.onFailure(permit, failure, timesCalls ? clock.nanoTime() - start : 0);
             throw Failures.sneakyThrow(failure);
         }
-        breaker.onSuccess(permit, clock.nanoTime() - start);
+        breaker.onSuccess(permit, timesCalls ? clock.nanoTime() - start : 0);
         return result;
     }
 }

@@ -5,7 +5,9 @@ import dev.steadfast.CircuitState;
 import dev.steadfast.StateTransition;
 import dev.steadfast.impl.core.EngineListener;
 import dev.steadfast.impl.core.ExceptionMatcher;
+import dev.steadfast.impl.core.Invocation;
 import dev.steadfast.impl.core.Strategy;
+import dev.steadfast.impl.core.time.Clock;
 import dev.steadfast.impl.core.time.Timer;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +135,34 @@ class CircuitBreakerStrategyTest extends Fixture {
         }));
         assertEquals(OPEN, b.state());
         assertEquals(2, b.stats().failedCalls());
+    }
+
+    @Test
+    void readsNoClockOnTheClosedPathWithoutASlowCallThreshold() throws Exception {
+        Breaker b = breaker(policy(2, 1.0));
+        Clock failing = new Clock() {
+            @Override
+            public long nanoTime() {
+                throw new AssertionError("the clock was read on the closed path");
+            }
+
+            @Override
+            public Instant instant() {
+                throw new AssertionError("the clock was read on the closed path");
+            }
+
+            @Override
+            public void sleep(long nanos) {
+                throw new AssertionError("the breaker slept");
+            }
+        };
+        Strategy<String> s = new CircuitBreakerStrategy<>(Invocation::proceed, METHOD, b, failing, events);
+        assertEquals("ok", s.call(() -> "ok"));
+        assertThrows(IOException.class, () -> s.call(() -> {
+            throw new IOException("counted");
+        }));
+        assertEquals(1, b.stats().successfulCalls());
+        assertEquals(1, b.stats().failedCalls());
     }
 
     // --- OPEN --------------------------------------------------------------------------------------------------
