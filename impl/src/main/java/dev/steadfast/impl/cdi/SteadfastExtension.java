@@ -2,6 +2,7 @@ package dev.steadfast.impl.cdi;
 
 import dev.steadfast.impl.core.Engine;
 import dev.steadfast.impl.core.EngineListener;
+import dev.steadfast.impl.core.Engines;
 import dev.steadfast.impl.core.Listeners;
 import dev.steadfast.impl.core.LoggingListener;
 import dev.steadfast.impl.core.Strategy;
@@ -220,6 +221,9 @@ public class SteadfastExtension implements Extension {
             event.addDeploymentProblem(p);
         }
         plans.clear();
+        if (problems.isEmpty() && startupProblems.isEmpty()) {
+            Engines.install(engine); // programmatic guards built from now on share this engine's breakers
+        }
     }
 
     /**
@@ -263,6 +267,7 @@ public class SteadfastExtension implements Extension {
 
     void shutdown(@Observes BeforeShutdown event) {
         if (engine != null) {
+            Engines.uninstall(engine);
             engine.close();
         }
     }
