@@ -19,6 +19,9 @@ public final class TimeFormat {
 
     /** Formats a duration in nanoseconds for a message. */
     public static String formatNanos(long nanos) {
+        if (nanos == 0) {
+            return "0 ms";
+        }
         if (nanos < 1_000_000L) {
             return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
         }

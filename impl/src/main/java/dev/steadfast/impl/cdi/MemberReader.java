@@ -161,31 +161,37 @@ final class MemberReader {
     /**
      * A time member with its unit member: a config value may be a number in the (possibly configured) unit, a number
      * with {@code ns}, {@code us}, {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}, or an ISO-8601 duration.
-     * Negative times and times too large for a {@code long} of nanoseconds are problems.
-     *
-     * @return the time in nanoseconds
+     * Negative times and times too large for a {@code long} of nanoseconds are problems; such a time comes back
+     * {@link Time#broken() broken} with 0 nanoseconds, so that later rules do not report it again.
      */
-    Value<Long> nanos(String member, long annotationValue, String unitMember, ChronoUnit annotationUnit) {
+    Time nanos(String member, long annotationValue, String unitMember, ChronoUnit annotationUnit) {
         Value<ChronoUnit> unit = enumeration(unitMember, annotationUnit);
         if (unit.value().isDurationEstimated()) {
             problem(unitMember, unit, "is not an exact unit (use NANOS to DAYS)");
             unit = new Value<>(ChronoUnit.MILLIS, "MILLIS", null);
         }
+        ChronoUnit u = unit.value();
         Optional<String[]> c = lookup(member);
-        Value<Long> result;
-        if (c.isEmpty()) {
-            result = toNanos(member, annotationValue, unit.value(), Long.toString(annotationValue), null);
-        } else {
-            result = parseTime(member, c.get(), unit.value());
+        String raw = c.isEmpty() ? Long.toString(annotationValue) : c.get()[1];
+        String key = c.isEmpty() ? null : c.get()[0];
+        Long nanos = c.isEmpty() ? toNanos(member, annotationValue, u, raw, null) : parseTime(member, c.get(), u);
+        if (nanos == null) {
+            return new Time(0, raw, key, u, true);
         }
-        if (result != null && result.value() < 0) {
-            problem(member, result, "is negative; times must be 0 or more");
-            return new Value<>(0L, result.raw(), result.key());
+        Time result = new Time(nanos, raw, key, u, false);
+        if (nanos < 0) {
+            problems.add(subject(member) + result.shown() + " is negative; times must be 0 or more");
+            return new Time(0, raw, key, u, true);
         }
-        return result != null ? result : new Value<>(0L, "0", null);
+        return result;
     }
 
-    private Value<Long> parseTime(String member, String[] kv, ChronoUnit unit) {
+    /** A rule broken by a valid time: {@code @Retry.maxDelay on ...: 500 ms is below delay 1 s; ...}. */
+    void problem(String member, Time t, String rule) {
+        problems.add(subject(member) + t.shownWithUnit() + " " + rule);
+    }
+
+    private Long parseTime(String member, String[] kv, ChronoUnit unit) {
         String raw = kv[1];
         try {
             if (raw.matches("-?\\d+")) {
@@ -204,8 +210,7 @@ final class MemberReader {
                 };
                 return toNanos(member, Long.parseLong(m.group(1)), u, raw, kv[0]);
             }
-            Duration d = Duration.parse(raw.toUpperCase(Locale.ROOT));
-            return new Value<>(d.toNanos(), raw, kv[0]);
+            return Duration.parse(raw.toUpperCase(Locale.ROOT)).toNanos();
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
             unparsable(member, kv, "is not a time: use a number in the member's unit, a number with ms, s, m or h,"
                     + " or an ISO-8601 duration such as PT30S");
@@ -213,9 +218,9 @@ final class MemberReader {
         }
     }
 
-    private Value<Long> toNanos(String member, long amount, ChronoUnit unit, String raw, String key) {
+    private Long toNanos(String member, long amount, ChronoUnit unit, String raw, String key) {
         try {
-            return new Value<>(Duration.of(amount, unit).toNanos(), raw, key);
+            return Duration.of(amount, unit).toNanos();
         } catch (ArithmeticException e) {
             problem(member, new Value<>(amount, raw, key), "is too large");
             return null;

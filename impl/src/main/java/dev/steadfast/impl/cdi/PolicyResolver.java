@@ -85,26 +85,28 @@ final class PolicyResolver {
         if (maxRetries.value() < -1) {
             r.problem("maxRetries", maxRetries, "is below -1; use -1 for no count limit");
         }
-        Value<Long> delay = r.nanos("delay", a.delay(), "delayUnit", a.delayUnit());
+        Time delay = r.nanos("delay", a.delay(), "delayUnit", a.delayUnit());
         Value<Backoff> backoff = r.enumeration("backoff", a.backoff());
         Value<Double> factor = r.decimal("factor", a.factor());
         if (factor.value() < 1) {
             r.problem("factor", factor, "is below 1; a backoff factor must be at least 1");
         }
-        Value<Long> maxDelay = r.nanos("maxDelay", a.maxDelay(), "maxDelayUnit", a.maxDelayUnit());
-        if (maxDelay.value() > 0 && maxDelay.value() < delay.value()) {
-            r.problem("maxDelay", maxDelay, "is below delay " + delay.shown() + "; a cap must not be below the delay");
+        Time maxDelay = r.nanos("maxDelay", a.maxDelay(), "maxDelayUnit", a.maxDelayUnit());
+        if (!maxDelay.broken() && !delay.broken() && maxDelay.nanos() > 0 && maxDelay.nanos() < delay.nanos()) {
+            r.problem("maxDelay", maxDelay, "is below delay " + delay.shownWithUnit()
+                    + "; a cap must not be below the delay");
         }
         Value<Double> jitter = r.decimal("jitter", a.jitter());
         if (!(jitter.value() >= 0 && jitter.value() <= 1)) {
             r.problem("jitter", jitter, "is not within [0, 1]");
         }
-        Value<Long> maxDuration = r.nanos("maxDuration", a.maxDuration(), "durationUnit", a.durationUnit());
-        if (maxDuration.value() > 0 && maxDuration.value() <= delay.value()) {
-            r.problem("maxDuration", maxDuration, "is not above delay " + delay.shown()
+        Time maxDuration = r.nanos("maxDuration", a.maxDuration(), "durationUnit", a.durationUnit());
+        if (!maxDuration.broken() && !delay.broken() && maxDuration.nanos() > 0
+                && maxDuration.nanos() <= delay.nanos()) {
+            r.problem("maxDuration", maxDuration, "is not above delay " + delay.shownWithUnit()
                     + "; no retry could start within it");
         }
-        if (maxRetries.value() == -1 && maxDuration.value() == 0) {
+        if (maxRetries.value() == -1 && maxDuration.nanos() == 0 && !maxDuration.broken()) {
             r.problem("maxRetries", maxRetries, "(no count limit) needs a maxDuration, but maxDuration is 0;"
                     + " the retries would never end");
         }
@@ -113,8 +115,8 @@ final class PolicyResolver {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Value<Class<? extends Predicate<Object>>> retryOnResult = (Value) r.type("retryOnResult",
                 a.retryOnResult(), Predicate.class);
-        return new MethodPlan.RetryPlan(Math.max(-1, maxRetries.value()), delay.value(), backoff.value(),
-                Math.max(1, factor.value()), maxDelay.value(), clamp01(jitter.value()), maxDuration.value(),
+        return new MethodPlan.RetryPlan(Math.max(-1, maxRetries.value()), delay.nanos(), backoff.value(),
+                Math.max(1, factor.value()), maxDelay.nanos(), clamp01(jitter.value()), maxDuration.nanos(),
                 new ExceptionMatcher(retryOn.value(), abortOn.value()), retryOnResult.value());
     }
 
@@ -133,7 +135,7 @@ final class PolicyResolver {
         if (!(ratio.value() >= 0 && ratio.value() <= 1)) {
             r.problem("failureRatio", ratio, "is not within [0, 1]");
         }
-        Value<Long> delay = r.nanos("delay", a.delay(), "delayUnit", a.delayUnit());
+        Time delay = r.nanos("delay", a.delay(), "delayUnit", a.delayUnit());
         Value<Integer> successes = r.integer("successThreshold", a.successThreshold());
         if (successes.value() < 1) {
             r.problem("successThreshold", successes, "is below 1; closing needs at least one successful trial");
@@ -144,11 +146,11 @@ final class PolicyResolver {
         }
         Value<List<Class<? extends Throwable>>> failOn = r.classes("failOn", a.failOn());
         Value<List<Class<? extends Throwable>>> skipOn = r.classes("skipOn", a.skipOn());
-        Value<Long> slow = r.nanos("slowCallThreshold", a.slowCallThreshold(), "slowCallUnit", a.slowCallUnit());
+        Time slow = r.nanos("slowCallThreshold", a.slowCallThreshold(), "slowCallUnit", a.slowCallUnit());
         plan.breakerName = name.isEmpty() ? null : name;
-        plan.breaker = new BreakerPolicy(Math.max(1, volume.value()), clamp01(ratio.value()), delay.value(),
+        plan.breaker = new BreakerPolicy(Math.max(1, volume.value()), clamp01(ratio.value()), delay.nanos(),
                 Math.max(1, successes.value()), Math.max(1, trials.value()),
-                new ExceptionMatcher(failOn.value(), skipOn.value()), slow.value());
+                new ExceptionMatcher(failOn.value(), skipOn.value()), slow.nanos());
     }
 
     private BulkheadPolicy bulkhead(Bulkhead a, MemberReader r) {
@@ -160,8 +162,8 @@ final class PolicyResolver {
         if (queue.value() < 0) {
             r.problem("waitingTaskQueue", queue, "is negative; use 0 for no queue");
         }
-        Value<Long> maxWait = r.nanos("maxWait", a.maxWait(), "maxWaitUnit", a.maxWaitUnit());
-        return new BulkheadPolicy(Math.max(1, value.value()), Math.max(0, queue.value()), maxWait.value());
+        Time maxWait = r.nanos("maxWait", a.maxWait(), "maxWaitUnit", a.maxWaitUnit());
+        return new BulkheadPolicy(Math.max(1, value.value()), Math.max(0, queue.value()), maxWait.nanos());
     }
 
     private RateLimitPolicy rateLimit(RateLimit a, MemberReader r) {
@@ -169,23 +171,31 @@ final class PolicyResolver {
         if (value.value() < 1) {
             r.problem("value", value, "is below 1; a rate limit must admit at least one call per window");
         }
-        Value<Long> window = r.nanos("window", a.window(), "windowUnit", a.windowUnit());
-        if (window.value() == 0) {
-            r.problem("window", window, "is 0; a window must be positive");
+        Time window = r.nanos("window", a.window(), "windowUnit", a.windowUnit());
+        if (window.nanos() == 0 && !window.broken()) {
+            problems.add(r.subject("window") + window.shown() + " is 0; a window must be positive");
         }
-        Value<Long> spacing = r.nanos("minSpacing", a.minSpacing(), "minSpacingUnit", a.minSpacingUnit());
+        Time spacing = r.nanos("minSpacing", a.minSpacing(), "minSpacingUnit", a.minSpacingUnit());
         Value<RateLimitType> type = r.enumeration("type", a.type());
-        return new RateLimitPolicy(Math.max(1, value.value()), Math.max(1, window.value()), spacing.value(),
+        if (type.value() == RateLimitType.ROLLING && value.value() > RateLimitPolicy.MAX_ROLLING_LIMIT) {
+            r.problem("value", value, "is above " + RateLimitPolicy.MAX_ROLLING_LIMIT + ", the most a ROLLING window"
+                    + " can track (it keeps one timestamp per call); use FIXED or SMOOTH for such limits");
+            return null;
+        }
+        return new RateLimitPolicy(Math.max(1, value.value()), Math.max(1, window.nanos()), spacing.nanos(),
                 type.value());
     }
 
     private TimeoutPolicy timeout(Timeout a, MemberReader r) {
-        Value<Long> value = r.nanos("value", a.value(), "unit", a.unit());
-        if (value.value() == 0) {
-            r.problem("value", value, "is 0; a timeout must be positive");
+        Time value = r.nanos("value", a.value(), "unit", a.unit());
+        if (value.broken()) {
             return null;
         }
-        return new TimeoutPolicy(value.value());
+        if (value.nanos() == 0) {
+            problems.add(r.subject("value") + value.shown() + " is 0; a timeout must be positive");
+            return null;
+        }
+        return new TimeoutPolicy(value.nanos());
     }
 
     @SuppressWarnings("rawtypes")

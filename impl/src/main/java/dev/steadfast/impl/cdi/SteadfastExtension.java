@@ -2,6 +2,7 @@ package dev.steadfast.impl.cdi;
 
 import dev.steadfast.impl.core.Engine;
 import dev.steadfast.impl.core.EngineListener;
+import dev.steadfast.impl.core.Engines;
 import dev.steadfast.impl.core.Listeners;
 import dev.steadfast.impl.core.LoggingListener;
 import dev.steadfast.impl.core.Strategy;
@@ -9,7 +10,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.FaultToleranceHealth;
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -61,6 +62,11 @@ public class SteadfastExtension implements Extension {
     private ConfigLookup config;
     private boolean allEnabled = true;
     private final Problems startupProblems = new Problems();
+    /**
+     * Definition errors of every bean, reported together after discovery: Weld ends the deployment after the first
+     * {@code ProcessManagedBean} event that reports one, which would hide the problems of every other bean.
+     */
+    private final Problems definitionProblems = new Problems();
     /** Plans by bean class, then by method; filled during bean processing, read once after validation. */
     private final Map<Class<?>, Map<Method, MethodPlan>> plans = new HashMap<>();
     /** Chains by bean class, then by method; immutable maps, published once after validation. */
@@ -133,7 +139,7 @@ public class SteadfastExtension implements Extension {
         if (beanClass.getName().startsWith("dev.steadfast.impl.")) {
             return;
         }
-        Problems problems = new Problems();
+        Problems problems = definitionProblems;
         AnnotationsFound found = AnnotationsFound.of(type, problems);
         PolicyResolver resolver = new PolicyResolver(config, allEnabled, problems);
         Map<Method, MethodPlan> byMethod = new HashMap<>();
@@ -156,9 +162,6 @@ public class SteadfastExtension implements Extension {
                 byMethod.put(method, plan);
             }
         }
-        for (var p : problems.all()) {
-            event.addDefinitionError(p);
-        }
         if (!byMethod.isEmpty()) {
             plans.put(beanClass, byMethod);
         }
@@ -171,6 +174,9 @@ public class SteadfastExtension implements Extension {
 
     /** Creates the engine (no thread starts yet) and offers its registry and health report as beans. */
     void addBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        for (var p : definitionProblems.all()) {
+            event.addDefinitionError(p);
+        }
         List<EngineListener> listeners = new ArrayList<>();
         listeners.add(new LoggingListener());
         CdiEvents events = CdiEvents.forObserved(beanManager, observedTypes);
@@ -180,9 +186,9 @@ public class SteadfastExtension implements Extension {
         Engine e = Engine.create(Listeners.of(listeners), CdiAsync.preferredExecutor(beanManager),
                 CdiAsync.requestContext(beanManager));
         engine = e;
-        event.addBean().types(CircuitBreakers.class, Object.class).scope(Dependent.class)
+        event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.breakers());
-        event.addBean().types(FaultToleranceHealth.class, Object.class).scope(Dependent.class)
+        event.addBean().types(FaultToleranceHealth.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.health());
     }
 
@@ -195,11 +201,14 @@ public class SteadfastExtension implements Extension {
             event.addDeploymentProblem(p);
         }
         Problems problems = new Problems();
-        nameBreakers(problems);
+        Set<MethodPlan> disagreeing = nameBreakers(problems);
         Instances instances = new Instances(beanManager);
         for (Map.Entry<Class<?>, Map<Method, MethodPlan>> bean : plans.entrySet()) {
             Map<Method, Strategy<Object>> built = new HashMap<>();
             for (Map.Entry<Method, MethodPlan> m : bean.getValue().entrySet()) {
+                if (disagreeing.contains(m.getValue())) {
+                    continue; // already reported, naming both methods
+                }
                 try {
                     built.put(m.getKey(), engine.build(m.getValue().toPolicy(instances)));
                 } catch (IllegalArgumentException e) {
@@ -212,14 +221,20 @@ public class SteadfastExtension implements Extension {
             event.addDeploymentProblem(p);
         }
         plans.clear();
+        if (problems.isEmpty() && startupProblems.isEmpty()) {
+            Engines.install(engine); // programmatic guards built from now on share this engine's breakers
+        }
     }
 
     /**
      * Unnamed breakers are registered as {@code <class>#<method>} (with the parameter types when the class has
      * overloads of that name with breakers); a named breaker must have the same policy on every method naming it.
+     *
+     * @return the plans whose named breaker disagrees with the first method naming it (each reported once here)
      */
-    private void nameBreakers(Problems problems) {
+    private Set<MethodPlan> nameBreakers(Problems problems) {
         Map<String, MethodPlan> firstByName = new HashMap<>();
+        Set<MethodPlan> disagreeing = new HashSet<>();
         for (Map<Method, MethodPlan> byMethod : plans.values()) {
             Map<String, Integer> unnamedPerMethodName = new HashMap<>();
             for (MethodPlan p : byMethod.values()) {
@@ -239,6 +254,7 @@ public class SteadfastExtension implements Extension {
                 p.registryName = p.breakerName;
                 MethodPlan first = firstByName.putIfAbsent(p.breakerName, p);
                 if (first != null && !first.breaker.equals(p.breaker)) {
+                    disagreeing.add(p);
                     problems.add("@CircuitBreaker(name = \"" + p.breakerName + "\") on " + first.name + " and on "
                             + p.name + " disagree: " + Differences.of(first.breaker, p.breaker)
                             + "; give both the same values, or set them once with steadfast.circuit-breaker.\""
@@ -246,10 +262,12 @@ public class SteadfastExtension implements Extension {
                 }
             }
         }
+        return disagreeing;
     }
 
     void shutdown(@Observes BeforeShutdown event) {
         if (engine != null) {
+            Engines.uninstall(engine);
             engine.close();
         }
     }

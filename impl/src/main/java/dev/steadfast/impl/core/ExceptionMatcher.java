@@ -59,10 +59,18 @@ public final class ExceptionMatcher {
         return false;
     }
 
+    /** Equal when both lists hold the same classes, in any order: {@code {A, B}} and {@code {B, A}} agree. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExceptionMatcher m && java.util.Arrays.equals(include, m.include)
-                && java.util.Arrays.equals(exclude, m.exclude);
+        return o instanceof ExceptionMatcher m && sameClasses(include, m.include) && sameClasses(exclude, m.exclude);
+    }
+
+    private static boolean sameClasses(Class<?>[] a, Class<?>[] b) {
+        return java.util.Set.of(distinct(a)).equals(java.util.Set.of(distinct(b)));
+    }
+
+    private static Class<?>[] distinct(Class<?>[] classes) {
+        return java.util.Arrays.stream(classes).distinct().toArray(Class<?>[]::new);
     }
 
     /** {@code [IOException] except [FileNotFoundException]}, for messages. */
@@ -79,8 +87,9 @@ public final class ExceptionMatcher {
         return j.toString();
     }
 
+    /** Order-insensitive, like {@link #equals}. */
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(include) + java.util.Arrays.hashCode(exclude);
+        return 31 * java.util.Set.of(distinct(include)).hashCode() + java.util.Set.of(distinct(exclude)).hashCode();
     }
 }

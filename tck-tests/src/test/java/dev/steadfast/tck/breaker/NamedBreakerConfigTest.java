@@ -3,7 +3,6 @@ package dev.steadfast.tck.breaker;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.tck.support.TestContainer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -39,9 +38,6 @@ class NamedBreakerConfigTest {
     }
 
     @Test
-    @Disabled("BUG: one disagreement is reported twice: after the 'disagree' message, SteadfastExtension.buildChains "
-            + "still builds the second method's chain and BreakerRegistry.getOrCreate adds 'Circuit breaker "
-            + "'payments' already exists with BreakerPolicy[...]', which names no method and shows nanoseconds")
     void aDisagreementIsReportedOnceNamingTheMethods() {
         List<String> errors = TestContainer.deploymentErrors(PaymentsGateway.class, PaymentsRefunds.class);
 
@@ -49,9 +45,6 @@ class NamedBreakerConfigTest {
     }
 
     @Test
-    @Disabled("BUG: failOn = {IOException, TimeoutException} on AuditTrail#write() and {TimeoutException, IOException} "
-            + "on AuditArchive#archive() fail the deployment with 'disagree: failOn [IOException, TimeoutException] vs "
-            + "[TimeoutException, IOException]': ExceptionMatcher.equals compares the arrays in order, not as sets")
     void classListsThatDifferOnlyInOrderAgree() {
         try (TestContainer c = TestContainer.start(AuditTrail.class, AuditArchive.class)) {
             assertEquals("written", c.select(AuditTrail.class).write());

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
@@ -39,10 +38,6 @@ class AbandonedCallsBulkheadTest {
     StubbornAsync bean;
 
     @Test
-    @Disabled("BUG: cancel(true) on the stage of a running @Asynchronous call returns its permit at once"
-            + " (AsyncBulkheadStrategy releases when the offload future completes, and cancelling completes it), so"
-            + " a body that does not stop on interrupt runs on while a second call is admitted: 2 bodies at once under"
-            + " @Bulkhead(value = 1, waitingTaskQueue = 0); expected BulkheadFullException until the first body ends")
     void aCancelledBodyThatKeepsRunningKeepsItsPermit() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
@@ -66,9 +61,6 @@ class AbandonedCallsBulkheadTest {
     }
 
     @Test
-    @Disabled("BUG: @Timeout on an @Asynchronous @Bulkhead method returns the permit at the deadline (the timeout"
-            + " cancels the inner stage, which completes it), while a body that does not stop on interrupt runs on: a"
-            + " second call is admitted and 2 bodies run at once under @Bulkhead(value = 1, waitingTaskQueue = 0)")
     void aTimedOutBodyThatKeepsRunningKeepsItsPermit() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);

@@ -1,7 +1,6 @@
 package dev.steadfast.tck.ratelimit;
 
 import dev.steadfast.tck.support.TestContainer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,8 +27,6 @@ class RateLimitValidationTest {
     }
 
     @Test
-    @Disabled("BUG: a negative window is reported twice; the second message, '-1 is 0; a window must be positive', is"
-            + " false (PolicyResolver.rateLimit checks window == 0 on the value MemberReader.nanos already clamped)")
     void negativeWindowFailsTheDeploymentWithOneMessage() {
         assertEquals(List.of("@RateLimit.window on " + NegativeWindowRateLimit.class.getName()
                         + "#call(): -1 is negative; times must be 0 or more"),
@@ -52,8 +49,6 @@ class RateLimitValidationTest {
     }
 
     @Test
-    @Disabled("BUG: an unparsable window is reported twice; the second message, '0 is 0; a window must be positive',"
-            + " names a value nobody wrote (MemberReader.nanos returns 0 for it, PolicyResolver.rateLimit checks it)")
     void windowThatIsNotATimeFailsTheDeploymentNamingTheKey() {
         String key = "steadfast.\"" + ThreePerMinute.class.getName() + "/call\".rate-limit.window";
         List<String> errors = TestContainer.deploymentErrors(Map.of(key, "soon"), ThreePerMinute.class);

@@ -1,7 +1,6 @@
 package dev.steadfast.tck.validation;
 
 import dev.steadfast.tck.support.TestContainer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,9 +27,6 @@ class ConfigValueValidationTest {
     }
 
     @Test
-    @Disabled("BUG: an unparsable timeout value is reported twice; the second message, '0 is 0; a timeout must be"
-            + " positive', names a value nobody wrote (MemberReader.nanos returns 0 for it, PolicyResolver.timeout"
-            + " checks it)")
     void aTimeoutValueThatIsNotATimeFailsTheDeploymentNamingTheKey() {
         String key = methodKey(ValidTimeout.class, "timeout.value");
         assertEquals(List.of(at(ValidTimeout.class, "@Timeout.value") + "'soon' (from config key " + key + ") "

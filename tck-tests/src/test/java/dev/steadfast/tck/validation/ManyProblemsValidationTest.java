@@ -1,7 +1,6 @@
 package dev.steadfast.tck.validation;
 
 import dev.steadfast.tck.support.TestContainer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,8 +40,6 @@ class ManyProblemsValidationTest {
     }
 
     @Test
-    @Disabled("BUG: only the first broken bean is reported: SteadfastExtension.planGuardedMethods adds its problems with"
-            + " ProcessManagedBean.addDefinitionError, and Weld aborts the deployment right after that one event")
     void theProblemsOfSeveralBeansAreAllReported() {
         List<String> errors = TestContainer.deploymentErrors(BadJitter.class, ZeroTimeout.class,
                 MissingFallback.class, AsyncString.class);
@@ -74,7 +71,6 @@ class ManyProblemsValidationTest {
     }
 
     @Test
-    @Disabled("BUG: only the first broken bean is reported (see theProblemsOfSeveralBeansAreAllReported)")
     void problemsFromConfigInOneBeanAndFromAnnotationsInAnotherAreReportedTogether() {
         String key = "steadfast.\"" + ValidRetry.class.getName() + "/fetch\".retry.max-retries";
 

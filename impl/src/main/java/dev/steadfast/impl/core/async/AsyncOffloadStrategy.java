@@ -3,6 +3,7 @@ package dev.steadfast.impl.core.async;
 import dev.steadfast.impl.core.Failures;
 import dev.steadfast.impl.core.Interruption;
 import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.impl.core.Settles;
 import dev.steadfast.impl.core.Strategy;
 
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the body of an {@code @Asynchronous} method on the executor: the caller gets a {@link CompletableFuture} at
@@ -35,15 +37,22 @@ public final class AsyncOffloadStrategy<V> implements Strategy<CompletionStage<V
             executor.execute(task);
         } catch (RejectedExecutionException e) {
             task.completeExceptionally(e);
+            task.settled.complete(null);
         }
         return task;
     }
 
-    /** The body's future; it is its own task. */
-    private final class Task extends CompletableFuture<V> implements Runnable {
+    /**
+     * The body's future; it is its own task. Its work has {@linkplain #settled() settled} when the body's thread has
+     * left the body and the stage the body returned has completed, whatever happened to this future meanwhile.
+     */
+    private final class Task extends CompletableFuture<V> implements Runnable, Settles {
 
         private final Invocation<CompletionStage<V>> invocation;
         private volatile Interruption running;
+        private final CompletableFuture<Void> settled = new CompletableFuture<>();
+        /** Counts down the two ends of the work: the thread leaving the body, the body's stage completing. */
+        private final AtomicInteger unsettled = new AtomicInteger(2);
 
         Task(Invocation<CompletionStage<V>> invocation) {
             this.invocation = invocation;
@@ -56,6 +65,7 @@ public final class AsyncOffloadStrategy<V> implements Strategy<CompletionStage<V
             // Published before this check: a cancel() that this check misses sees `running` and interrupts us.
             if (isDone()) {
                 interruption.finish();
+                settled.complete(null);
                 return;
             }
             Object token = context.activate();
@@ -63,8 +73,10 @@ public final class AsyncOffloadStrategy<V> implements Strategy<CompletionStage<V
                 CompletionStage<V> stage = next.call(invocation);
                 if (stage == null) {
                     complete(null);
+                    oneEndReached();
                 } else {
                     stage.whenComplete((value, error) -> {
+                        oneEndReached();
                         if (error == null) {
                             complete(value);
                         } else {
@@ -74,11 +86,24 @@ public final class AsyncOffloadStrategy<V> implements Strategy<CompletionStage<V
                 }
             } catch (Throwable t) {
                 completeExceptionally(t);
+                oneEndReached();
             } finally {
                 running = null;
                 interruption.finish();
                 context.deactivate(token);
+                oneEndReached();
             }
+        }
+
+        private void oneEndReached() {
+            if (unsettled.decrementAndGet() == 0) {
+                settled.complete(null);
+            }
+        }
+
+        @Override
+        public CompletionStage<Void> settled() {
+            return settled;
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.steadfast.CallRejected;
 import dev.steadfast.impl.core.EngineListener;
 import dev.steadfast.impl.core.Failures;
 import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.impl.core.Settles;
 import dev.steadfast.impl.core.Strategy;
 
 import java.util.ArrayDeque;
@@ -29,8 +30,10 @@ import java.util.concurrent.Executor;
  *
  * <p><b>Cancellation.</b> Cancelling (or completing) the returned future of a queued call takes it out of the queue at
  * once; one that is granted a permit concurrently is skipped and passes the permit on. Cancelling the returned future
- * of a running call cancels the inner stage (which interrupts an {@code @Asynchronous} body); the permit is released
- * when the inner stage completes, which for a {@link CompletableFuture} is at that cancellation.
+ * of a running call cancels the inner stage (which interrupts an {@code @Asynchronous} body). The permit is released
+ * when the work has really ended: for an inner stage that {@link Settles} (the {@code @Asynchronous} offload) when the
+ * body has left its thread, so a body that ignores the interrupt, or outlives a timeout, keeps its permit and the
+ * bulkhead never has more than {@code value} bodies running; for any other stage when it completes.
  *
  * <p>Thread-safe; one instance serves every call of its method. {@link #running()} and {@link #queued()} read live
  * state; there is nothing to reset.
@@ -161,9 +164,15 @@ public final class AsyncBulkheadStrategy<V> implements Strategy<CompletionStage<
             if (isCancelled()) {
                 cancelInner(stage);
             }
+            boolean outlives = stage instanceof Settles;
+            if (outlives) {
+                ((Settles) stage).settled().whenComplete((ended, error) -> release());
+            }
             stage.whenComplete((value, error) -> {
                 // Release first: whoever the outcome wakes up finds the permit free.
-                release();
+                if (!outlives) {
+                    release();
+                }
                 if (error == null) {
                     super.complete(value);
                 } else {

@@ -3,6 +3,7 @@ package dev.steadfast.impl.core.bulkhead;
 import dev.steadfast.BulkheadFullException;
 import dev.steadfast.CallRejected;
 import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.impl.core.Settles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -269,6 +270,38 @@ class AsyncBulkheadStrategyTest {
                 assertThrows(CancellationException.class, () -> ra.toCompletableFuture().join()));
         assertEquals(0, bulkhead.running());
         assertEquals("next", bulkhead.call(() -> CompletableFuture.completedFuture("next"))
+                .toCompletableFuture().join());
+    }
+
+    /** An inner stage whose work goes on after the stage is cancelled, as an offloaded body that ignores interrupts. */
+    private static final class Lingering extends CompletableFuture<String> implements Settles {
+
+        final CompletableFuture<Void> settled = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<Void> settled() {
+            return settled;
+        }
+    }
+
+    @Test
+    void aCancelledCallWhoseWorkGoesOnKeepsItsPermitUntilTheWorkSettles() {
+        AsyncBulkheadStrategy<String> bulkhead = bulkhead(1, 0, executor);
+        Lingering work = new Lingering();
+        CompletionStage<String> first = bulkhead.call(() -> work);
+
+        first.toCompletableFuture().cancel(true);
+
+        assertTrue(work.isCancelled(), "the cancellation reaches the work");
+        assertEquals(1, bulkhead.running(), "the work goes on, so it keeps its permit");
+        CompletionStage<String> second = bulkhead.call(() -> CompletableFuture.completedFuture("second"));
+        assertInstanceOf(BulkheadFullException.class, assertThrows(CompletionException.class,
+                () -> second.toCompletableFuture().join()).getCause());
+
+        work.settled.complete(null);
+
+        assertEquals(0, bulkhead.running());
+        assertEquals("third", bulkhead.call(() -> CompletableFuture.completedFuture("third"))
                 .toCompletableFuture().join());
     }
 
