@@ -185,7 +185,7 @@ public final class Report {
             Optional<Result> floor = get("CdiBenchmark.emptyInterceptor", t);
             if (s.isPresent() && floor.isPresent()) {
                 double over = s.get().ns() - floor.get().ns();
-                row(md, "CDI full stack: time ≤ empty interceptor + 150 ns", t, "+" + fmt(over) + " ns",
+                row(md, "CDI full stack: time ≤ empty interceptor + 150 ns", t, signed(over) + " ns",
                         "+150 ns", over <= 150);
             }
             ratioTarget(md, "CDI full stack: time ≤ 0.2 × SmallRye's CDI", "CdiBenchmark.steadfast",
@@ -226,6 +226,8 @@ public final class Report {
             if (withAnchor) {
                 get("DirectCallBenchmark.direct", t).ifPresent(r -> md.append("| direct call (anchor) | ")
                         .append(cell(r)).append(" | | | | | | |\n"));
+                get("DirectCallBenchmark.nanoTime", t).ifPresent(r -> md.append("| one `System.nanoTime()` ")
+                        .append("(anchor) | ").append(cell(r)).append(" | | | | | | |\n"));
             }
             for (String[] s : scenarios) {
                 Optional<Result> ours = get(s[0] + ".steadfast", t);
@@ -257,7 +259,7 @@ public final class Report {
                 md.append(" | ").append(get("CdiBenchmark." + b, t).map(Report::cell).orElse("–"));
             }
             md.append(" | ").append(ours.isPresent() && floor.isPresent()
-                    ? "+" + fmt(ours.get().ns() - floor.get().ns()) + " ns" : "–");
+                    ? signed(ours.get().ns() - floor.get().ns()) + " ns" : "–");
             md.append(" | ").append(ratio(ours, get("CdiBenchmark.smallrye", t))).append(" |\n");
         }
         md.append('\n');
@@ -283,6 +285,11 @@ public final class Report {
             return "–";
         }
         return fmt(ours.get().ns() / theirs.get().ns()) + "×";
+    }
+
+    /** A difference with its sign: +12.3, −4.56. */
+    static String signed(double v) {
+        return (v < 0 ? "−" : "+") + fmt(Math.abs(v));
     }
 
     /** Three significant digits, no exponent: 0.0123, 1.23, 12.3, 1234. */

@@ -16,6 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ThreadTimer implements Timer {
 
     private static final System.Logger LOG = System.getLogger("dev.steadfast");
+    private static final int RUNNING = 0;
+    private static final int IDLE = 1;
+    private static final int TIMED = 2;
 
     private final String threadName;
     private final ReentrantLock lock = new ReentrantLock();
@@ -26,6 +29,11 @@ public final class ThreadTimer implements Timer {
     private int size;
     private Thread thread;
     private boolean shutdown;
+    // How the timer thread is parked, so that schedule() wakes it only when it must (a wake-up is a system call and a
+    // context switch, more than the rest of a timeout costs): RUNNING (it will read the head before it parks), IDLE
+    // (the heap was empty), or TIMED until parkedUntil.
+    private int parked = RUNNING;
+    private long parkedUntil;
 
     public ThreadTimer(String threadName) {
         this.threadName = threadName;
@@ -45,7 +53,10 @@ public final class ThreadTimer implements Timer {
                 thread.start();
             }
             add(node);
-            if (node.index == 0) {
+            // Wake the thread only for a new head it would otherwise oversleep: parked with nothing to do, or in a
+            // timed wait that ends after this deadline. A thread that wakes for an older head, now cancelled, just
+            // waits again for the current one; a thread not parked reads the head before it parks.
+            if (node.index == 0 && (parked == IDLE || parked == TIMED && node.deadline - parkedUntil < 0)) {
                 headChanged.signal();
             }
         } finally {
@@ -106,17 +117,24 @@ public final class ThreadTimer implements Timer {
                         return;
                     }
                     if (size == 0) {
+                        parked = IDLE;
                         headChanged.awaitUninterruptibly();
+                        parked = RUNNING;
                         continue;
                     }
-                    long wait = heap[0].deadline - System.nanoTime();
+                    long deadline = heap[0].deadline;
+                    long wait = deadline - System.nanoTime();
                     if (wait <= 0) {
                         break;
                     }
+                    parked = TIMED;
+                    parkedUntil = deadline;
                     try {
                         headChanged.awaitNanos(wait);
                     } catch (InterruptedException e) {
                         // Only shutdown() matters to this thread, and it is signalled, not interrupted.
+                    } finally {
+                        parked = RUNNING;
                     }
                 }
                 Node head = heap[0];

@@ -105,6 +105,30 @@ class ThreadTimerTest {
     }
 
     @Test
+    void aTaskForAnIdleTimerRunsOnTime() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        timer.schedule(0, first::countDown);
+        assertTrue(first.await(5, TimeUnit.SECONDS), "the first task ran");
+        Thread.sleep(50); // lets the thread park with an empty heap; the task below must wake it either way
+
+        CountDownLatch second = new CountDownLatch(1);
+        timer.schedule(MS, second::countDown);
+        assertTrue(second.await(5, TimeUnit.SECONDS), "a task scheduled on an idle timer woke its thread");
+    }
+
+    @Test
+    void anEarlierTaskWakesATimerWaitingForALaterOneEvenIfThatOneWasCancelled() throws Exception {
+        Timer.Task later = timer.schedule(TimeUnit.MINUTES.toNanos(1), () -> {
+        });
+        Thread.sleep(50); // lets the thread park until the later deadline; the task below must wake it either way
+        later.cancel();
+
+        CountDownLatch earlier = new CountDownLatch(1);
+        timer.schedule(MS, earlier::countDown);
+        assertTrue(earlier.await(5, TimeUnit.SECONDS), "the earlier task did not wait for the later deadline");
+    }
+
+    @Test
     void aCancelledTaskIsRemovedAtOnceAndNeverRuns() throws Exception {
         List<Integer> ran = new CopyOnWriteArrayList<>();
         CountDownLatch kept = new CountDownLatch(10);
