@@ -3,8 +3,8 @@ package dev.steadfast.benchmarks.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +52,7 @@ public final class Report {
     private final Map<String, Result> results = new TreeMap<>();
     private final TreeSet<Integer> threadCounts = new TreeSet<>();
     private Map<String, Object> sample;
+    private Instant finished = Instant.EPOCH;
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -68,6 +69,8 @@ public final class Report {
 
     @SuppressWarnings("unchecked")
     void read(Path file) throws IOException {
+        Instant written = Files.getLastModifiedTime(file).toInstant();
+        finished = written.isAfter(finished) ? written : finished;
         Object parsed = Json.parse(Files.readString(file));
         for (Object o : (List<Object>) parsed) {
             Map<String, Object> entry = (Map<String, Object>) o;
@@ -110,6 +113,7 @@ public final class Report {
                 .append("confidence half-width over the measurement iterations. Ratios below 1 mean Steadfast is ")
                 .append("faster.\n\n");
         header(md);
+        missing(md);
         targets(md);
         comparison(md, "Programmatic API, happy path", HAPPY, true);
         comparison(md, "Failing path: the cost of a rejected call", FAILING, false);
@@ -120,8 +124,8 @@ public final class Report {
 
     private void header(StringBuilder md) {
         md.append("| | |\n|---|---|\n");
-        md.append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                "yyyy-MM-dd HH:mm 'UTC'"))).append(" |\n");
+        md.append("| date | ").append(finished.atZone(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm 'UTC'"))).append(" (when the run finished) |\n");
         md.append("| machine | ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, ").append(memory()).append(", ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.version")).append(" |\n");
@@ -158,6 +162,34 @@ public final class Report {
                     .orElse("memory unknown");
         } catch (IOException | RuntimeException e) {
             return "memory unknown";
+        }
+    }
+
+    /** Names every expected benchmark that has no result at some thread count: it failed in this run. */
+    private void missing(StringBuilder md) {
+        List<String> expected = new ArrayList<>(List.of("DirectCallBenchmark.direct", "DirectCallBenchmark.nanoTime",
+                "CdiBenchmark.plain", "CdiBenchmark.emptyInterceptor", "CdiBenchmark.steadfast",
+                "CdiBenchmark.smallrye"));
+        for (String[][] group : new String[][][] {HAPPY, FAILING}) {
+            for (String[] scenario : group) {
+                for (String lib : LIBRARIES) {
+                    expected.add(scenario[0] + "." + lib);
+                }
+            }
+        }
+        List<String> absent = new ArrayList<>();
+        for (int t : threadCounts) {
+            for (String name : expected) {
+                if (get(name, t).isEmpty()) {
+                    absent.add("`" + name + "` at " + t + (t == 1 ? " thread" : " threads"));
+                }
+            }
+        }
+        if (!absent.isEmpty()) {
+            md.append("**No result** (shown as –) for ").append(String.join(", ", absent))
+                    .append(": the benchmark failed in this run; its error is in `benchmarks/target/jmh/log-t<threads>.txt`")
+                    .append(" (every benchmark checks its guard in set-up, and JMH stops a benchmark at the first")
+                    .append(" exception of a measured call).\n\n");
         }
     }
 
