@@ -81,6 +81,8 @@ class ThrowingObserverTest {
 
         Eventually.await(() -> breakers.get(name).state() == HALF_OPEN, () -> name + " is "
                 + breakers.get(name).state());
+        // The timer thread publishes HALF_OPEN, then notifies: wait for the notification before the next call.
+        Eventually.await(() -> observer.notified() == 2, () -> "notified " + observer.notified() + " times");
         assertEquals("on its way", tracking.track(false));
 
         assertEquals(CLOSED, breakers.get(name).state());
