@@ -152,6 +152,51 @@ class ExtensionUseTest {
                 .haveExactly(1, event(test("runsOnTheTestClock"), finishedSuccessfully()));
     }
 
+    /** Records the threads of the class's callbacks and tests, to see where JUnit ran them. */
+    @WithFaultTolerance
+    static class UnderParallelExecution {
+
+        static final java.util.Set<String> THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        static WeldContainer container;
+
+        @org.junit.jupiter.api.BeforeAll
+        static void start() {
+            THREADS.add(Thread.currentThread().getName());
+            container = weld().initialize();
+        }
+
+        @org.junit.jupiter.api.AfterAll
+        static void stop() {
+            container.shutdown();
+        }
+
+        @Test
+        void first(TestClock clock, FaultToleranceControl control) {
+            THREADS.add(Thread.currentThread().getName());
+            control.forceOpen("ledger");
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        @Test
+        void second(TestClock clock, FaultToleranceControl control) {
+            THREADS.add(Thread.currentThread().getName());
+            control.forceOpen("ledger");
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void underParallelExecutionTheTestsOfAClassRunOnItsThreadOneAfterTheOther() {
+        UnderParallelExecution.THREADS.clear();
+
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(UnderParallelExecution.class))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .execute().testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+
+        assertEquals(1, UnderParallelExecution.THREADS.size(), UnderParallelExecution.THREADS.toString());
+    }
+
     /** A container started on another thread is not under the extension (the hook is per thread). */
     @WithFaultTolerance
     static class StartedOnAnotherThread {
