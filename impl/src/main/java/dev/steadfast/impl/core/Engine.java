@@ -1,5 +1,6 @@
 package dev.steadfast.impl.core;
 
+import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.impl.core.async.AsyncExecutors;
 import dev.steadfast.impl.core.async.AsyncOffloadStrategy;
 import dev.steadfast.impl.core.async.ThreadContext;
@@ -18,13 +19,17 @@ import dev.steadfast.impl.core.retry.RetryStrategy;
 import dev.steadfast.impl.core.time.Clock;
 import dev.steadfast.impl.core.time.SystemClock;
 import dev.steadfast.impl.core.time.ThreadTimer;
+import dev.steadfast.impl.core.time.TimeSource;
 import dev.steadfast.impl.core.time.Timer;
 import dev.steadfast.impl.core.timeout.AsyncTimeoutStrategy;
 import dev.steadfast.impl.core.timeout.TimeoutStrategy;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +50,11 @@ public final class Engine implements AutoCloseable {
     private final Runnable onClose;
     private final BreakerRegistry breakers;
     private final BreakerHealth health;
+    /** The hook this engine was created under, or {@code null} (then bulkheads and rate limits are not rebuilt). */
+    private final EngineHook hook;
+    /** Bulkheads and rate limits that {@link #reset()} rebuilds; only under a hook, else {@code null}. */
+    private final List<Rebuildable<?>> rebuildable;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Executor executor;
 
     /**
@@ -57,6 +67,11 @@ public final class Engine implements AutoCloseable {
      */
     public Engine(Clock clock, Timer timer, Supplier<Executor> executor, EngineListener listener,
             ThreadContext context, Runnable onClose) {
+        this(clock, timer, executor, listener, context, onClose, null);
+    }
+
+    private Engine(Clock clock, Timer timer, Supplier<Executor> executor, EngineListener listener,
+            ThreadContext context, Runnable onClose, EngineHook hook) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.executorSupplier = Objects.requireNonNull(executor, "executor");
@@ -65,6 +80,8 @@ public final class Engine implements AutoCloseable {
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.breakers = new BreakerRegistry(clock, timer, listener);
         this.health = new BreakerHealth(breakers);
+        this.hook = hook;
+        this.rebuildable = hook == null ? null : new CopyOnWriteArrayList<>();
     }
 
     /** The real clock, one shared timer thread and the default asynchronous executor. */
@@ -76,18 +93,31 @@ public final class Engine implements AutoCloseable {
      * The real clock and one shared timer thread; asynchronous work runs on the executor {@code preferred} supplies
      * when first needed, or, when it supplies {@code null}, on the engine's own (virtual threads on Java 21+, else a
      * bounded pool).
+     *
+     * <p>When an {@link EngineHook} is installed on the calling thread (test support), the engine takes its clock and
+     * timer from the hook (when it offers them), can {@linkplain #reset() reset} every bulkhead and rate limit too,
+     * and tells the hook when it is created and closed.
      */
     public static Engine create(EngineListener listener, Supplier<Executor> preferred, ThreadContext context) {
-        ThreadTimer timer = new ThreadTimer("steadfast-timer");
+        EngineHook hook = EngineHooks.current();
+        TimeSource time = hook == null ? null : hook.time();
+        ThreadTimer ownTimer = time == null ? new ThreadTimer("steadfast-timer") : null;
         AsyncExecutors executors = new AsyncExecutors();
         Supplier<Executor> executor = () -> {
             Executor e = preferred.get();
             return e != null ? e : executors.executor();
         };
-        return new Engine(SystemClock.INSTANCE, timer, executor, listener, context, () -> {
-            timer.shutdown();
-            executors.shutdown();
-        });
+        Engine engine = new Engine(time == null ? SystemClock.INSTANCE : time.clock(),
+                time == null ? ownTimer : time.timer(), executor, listener, context, () -> {
+                    if (ownTimer != null) {
+                        ownTimer.shutdown();
+                    }
+                    executors.shutdown();
+                }, hook);
+        if (hook != null) {
+            hook.created(engine);
+        }
+        return engine;
     }
 
     public Clock clock() {
@@ -110,6 +140,29 @@ public final class Engine implements AutoCloseable {
     /** Health as this engine's breakers see it. */
     public BreakerHealth health() {
         return health;
+    }
+
+    /**
+     * Puts every circuit breaker back to CLOSED with an empty window and cleared counters. For an engine created
+     * under an {@link EngineHook}, also replaces every bulkhead and rate limit by a fresh one (all permits free, a
+     * new window from now); calls in flight finish on the old ones. Otherwise bulkheads and rate limits are left
+     * alone: their state is the calls actually running and admitted.
+     */
+    public void reset() {
+        breakers.all().forEach(CircuitBreakerHandle::reset);
+        if (rebuildable != null) {
+            rebuildable.forEach(Rebuildable::rebuild);
+        }
+    }
+
+    /** A bulkhead or rate limit built by {@code factory}; rebuildable by {@link #reset()} under a hook. */
+    private <V> Strategy<V> stateful(Supplier<Strategy<V>> factory) {
+        if (rebuildable == null) {
+            return factory.get();
+        }
+        Rebuildable<V> r = new Rebuildable<>(factory);
+        rebuildable.add(r);
+        return r;
     }
 
     /** The asynchronous executor, obtained from the supplier on first use. */
@@ -151,13 +204,15 @@ public final class Engine implements AutoCloseable {
     private Strategy<Object> buildSync(GuardPolicy p) {
         Strategy<Object> s = Invoke.instance();
         if (p.bulkhead() != null) {
-            s = new BulkheadStrategy<>(s, p.name(), p.bulkhead(), timer, listener);
+            Strategy<Object> inner = s;
+            s = stateful(() -> new BulkheadStrategy<>(inner, p.name(), p.bulkhead(), timer, listener));
         }
         if (p.timeout() != null) {
             s = new TimeoutStrategy<>(s, p.name(), p.timeout(), clock, timer, listener);
         }
         if (p.rateLimit() != null) {
-            s = new RateLimitStrategy<>(s, p.name(), p.rateLimit(), clock, listener);
+            Strategy<Object> inner = s;
+            s = stateful(() -> new RateLimitStrategy<>(inner, p.name(), p.rateLimit(), clock, listener));
         }
         if (p.breaker() != null) {
             s = new CircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()), clock,
@@ -178,13 +233,15 @@ public final class Engine implements AutoCloseable {
             s = new AsyncOffloadStrategy<>(s, lazyExecutor(), threadContext);
         }
         if (p.bulkhead() != null) {
-            s = new AsyncBulkheadStrategy<>(s, p.name(), p.bulkhead(), lazyExecutor(), listener);
+            Strategy<CompletionStage<Object>> inner = s;
+            s = stateful(() -> new AsyncBulkheadStrategy<>(inner, p.name(), p.bulkhead(), lazyExecutor(), listener));
         }
         if (p.timeout() != null) {
             s = new AsyncTimeoutStrategy<>(s, p.name(), p.timeout(), timer, listener);
         }
         if (p.rateLimit() != null) {
-            s = new AsyncRateLimitStrategy<>(s, p.name(), p.rateLimit(), clock, listener);
+            Strategy<CompletionStage<Object>> inner = s;
+            s = stateful(() -> new AsyncRateLimitStrategy<>(inner, p.name(), p.rateLimit(), clock, listener));
         }
         if (p.breaker() != null) {
             s = new AsyncCircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()),
@@ -199,9 +256,15 @@ public final class Engine implements AutoCloseable {
         return s;
     }
 
-    /** Stops the threads this engine started. Idempotent. */
+    /** Stops the threads this engine started and tells its hook, if any. Idempotent. */
     @Override
     public void close() {
-        onClose.run();
+        try {
+            onClose.run();
+        } finally {
+            if (hook != null && closed.compareAndSet(false, true)) {
+                hook.closed(this);
+            }
+        }
     }
 }
