@@ -11,6 +11,8 @@ import dev.steadfast.impl.core.bulkhead.AsyncBulkheadStrategy;
 import dev.steadfast.impl.core.bulkhead.BulkheadStrategy;
 import dev.steadfast.impl.core.fallback.AsyncFallbackStrategy;
 import dev.steadfast.impl.core.fallback.FallbackStrategy;
+import dev.steadfast.impl.core.observe.Observation;
+import dev.steadfast.impl.core.observe.Observers;
 import dev.steadfast.impl.core.ratelimit.AsyncRateLimitStrategy;
 import dev.steadfast.impl.core.ratelimit.RateLimitStrategy;
 import dev.steadfast.impl.core.retry.AsyncRetryStrategy;
@@ -21,7 +23,9 @@ import dev.steadfast.impl.core.time.ThreadTimer;
 import dev.steadfast.impl.core.time.Timer;
 import dev.steadfast.impl.core.timeout.AsyncTimeoutStrategy;
 import dev.steadfast.impl.core.timeout.TimeoutStrategy;
+import dev.steadfast.spi.GuardObserver;
 
+import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -45,6 +49,7 @@ public final class Engine implements AutoCloseable {
     private final Runnable onClose;
     private final BreakerRegistry breakers;
     private final BreakerHealth health;
+    private final Observers observers;
     private volatile Executor executor;
 
     /**
@@ -63,7 +68,8 @@ public final class Engine implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.threadContext = Objects.requireNonNull(context, "context");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
-        this.breakers = new BreakerRegistry(clock, timer, listener);
+        this.observers = new Observers(clock);
+        this.breakers = new BreakerRegistry(clock, timer, observers.forBreakers(listener));
         this.health = new BreakerHealth(breakers);
     }
 
@@ -112,6 +118,15 @@ public final class Engine implements AutoCloseable {
         return health;
     }
 
+    /**
+     * Adds observers (metrics, tracing). Operations built afterwards are offered to them; chains built before stay
+     * unobserved. Without observers, or for an operation none is interested in, {@link #build} builds exactly the
+     * chain it builds without them.
+     */
+    public void observe(Collection<? extends GuardObserver> more) {
+        observers.add(more);
+    }
+
     /** The asynchronous executor, obtained from the supplier on first use. */
     public Executor executor() {
         Executor e = executor;
@@ -135,23 +150,36 @@ public final class Engine implements AutoCloseable {
     /**
      * Builds the chain for one operation. For {@link GuardPolicy#returnsStage()} operations, the returned strategy
      * takes and returns {@code CompletionStage}s (typed as {@code Object}). A named circuit breaker is created in
-     * {@link #breakers()} or, when it exists, shared.
+     * {@link #breakers()} or, when it exists, shared. When an {@linkplain #observe observer} is interested in the
+     * operation, the chain is wrapped in an observing strategy and its strategies also announce to the observer.
      *
      * @throws IllegalArgumentException when the breaker exists with another policy
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Strategy<Object> build(GuardPolicy policy) {
+        Observation o = null;
+        if (!observers.isEmpty()) {
+            o = observers.observe(policy, policy.breaker() == null ? null
+                    : breakers.getOrCreate(policy.breakerName(), policy.breaker()), listener);
+        }
         if (policy.returnsStage()) {
-            Strategy<CompletionStage<Object>> s = (Strategy) buildStaged(policy);
+            Strategy<CompletionStage<Object>> s = (Strategy) buildStaged(policy, o);
             return (Strategy) s;
         }
-        return buildSync(policy);
+        return buildSync(policy, o);
     }
 
-    private Strategy<Object> buildSync(GuardPolicy p) {
+    /** @param o the observation, or {@code null} for an unobserved operation */
+    private Strategy<Object> buildSync(GuardPolicy p, Observation o) {
+        // Shadows the field on purpose: an observed operation's strategies announce to its own listener list.
+        EngineListener listener = o == null ? this.listener : o.listener();
         Strategy<Object> s = Invoke.instance();
         if (p.bulkhead() != null) {
-            s = new BulkheadStrategy<>(s, p.name(), p.bulkhead(), timer, listener);
+            BulkheadStrategy<Object> b = new BulkheadStrategy<>(s, p.name(), p.bulkhead(), timer, listener);
+            if (o != null) {
+                o.bulkhead(b::running, b::queued);
+            }
+            s = b;
         }
         if (p.timeout() != null) {
             s = new TimeoutStrategy<>(s, p.name(), p.timeout(), clock, timer, listener);
@@ -167,18 +195,26 @@ public final class Engine implements AutoCloseable {
             s = new RetryStrategy<>(s, p.name(), p.retry(), clock, listener);
         }
         if (p.fallback() != null) {
-            s = new FallbackStrategy<>(s, p.name(), p.fallback(), listener);
+            s = new FallbackStrategy<>(s, p.name(), o == null ? p.fallback() : o.fallback(p.fallback()), listener);
         }
-        return s;
+        return o == null ? s : o.observe(s);
     }
 
-    private Strategy<CompletionStage<Object>> buildStaged(GuardPolicy p) {
+    /** @param o the observation, or {@code null} for an unobserved operation */
+    private Strategy<CompletionStage<Object>> buildStaged(GuardPolicy p, Observation o) {
+        // Shadows the field on purpose: an observed operation's strategies announce to its own listener list.
+        EngineListener listener = o == null ? this.listener : o.listener();
         Strategy<CompletionStage<Object>> s = Invoke.instance();
         if (p.asynchronous()) {
             s = new AsyncOffloadStrategy<>(s, lazyExecutor(), threadContext);
         }
         if (p.bulkhead() != null) {
-            s = new AsyncBulkheadStrategy<>(s, p.name(), p.bulkhead(), lazyExecutor(), listener);
+            AsyncBulkheadStrategy<Object> b = new AsyncBulkheadStrategy<>(s, p.name(), p.bulkhead(), lazyExecutor(),
+                    listener);
+            if (o != null) {
+                o.bulkhead(b::running, b::queued);
+            }
+            s = b;
         }
         if (p.timeout() != null) {
             s = new AsyncTimeoutStrategy<>(s, p.name(), p.timeout(), timer, listener);
@@ -194,14 +230,19 @@ public final class Engine implements AutoCloseable {
             s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), clock, timer, lazyExecutor(), listener);
         }
         if (p.fallback() != null) {
-            s = new AsyncFallbackStrategy<>(s, p.name(), p.fallback(), listener);
+            s = new AsyncFallbackStrategy<>(s, p.name(), o == null ? p.fallback() : o.fallback(p.fallback()),
+                    listener);
         }
-        return s;
+        return o == null ? s : o.observeStaged(s);
     }
 
-    /** Stops the threads this engine started. Idempotent. */
+    /** Closes the observers and stops the threads this engine started. Idempotent. */
     @Override
     public void close() {
-        onClose.run();
+        try {
+            observers.close();
+        } finally {
+            onClose.run();
+        }
     }
 }
