@@ -21,7 +21,7 @@ public interface GuardedOperation {
     /** Whether the operation returns a {@code CompletionStage} (then a call ends when its stage completes). */
     boolean returnsStage();
 
-    /** The policies the operation has, after configuration; never empty. */
+    /** The policies the operation has, after configuration. */
     Set<Policy> policies();
 
     /** Its circuit breaker, possibly shared with other operations by name; empty without one. */
