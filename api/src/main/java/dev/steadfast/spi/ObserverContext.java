@@ -19,8 +19,9 @@ public interface ObserverContext {
 
     /**
      * The application's instance of {@code type}, when it provides exactly one. In a CDI container: the bean of that
-     * type (with the {@code @Default} qualifier), when it resolves unambiguously; its creation happens in this call.
-     * Empty when there is none, when it is ambiguous, or when creating it failed (which is logged).
+     * type (with the {@code @Default} qualifier), when it resolves unambiguously, obtained in this call (a client proxy
+     * for a normal-scoped bean). Empty when there is none, when it is ambiguous, or when obtaining it failed (which is
+     * logged).
      */
     <T> Optional<T> find(Class<T> type);
 }
