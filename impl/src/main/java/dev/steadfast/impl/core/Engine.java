@@ -12,6 +12,8 @@ import dev.steadfast.impl.core.bulkhead.AsyncBulkheadStrategy;
 import dev.steadfast.impl.core.bulkhead.BulkheadStrategy;
 import dev.steadfast.impl.core.fallback.AsyncFallbackStrategy;
 import dev.steadfast.impl.core.fallback.FallbackStrategy;
+import dev.steadfast.impl.core.observe.Observation;
+import dev.steadfast.impl.core.observe.Observers;
 import dev.steadfast.impl.core.ratelimit.AsyncRateLimitStrategy;
 import dev.steadfast.impl.core.ratelimit.RateLimitStrategy;
 import dev.steadfast.impl.core.retry.AsyncRetryStrategy;
@@ -23,13 +25,16 @@ import dev.steadfast.impl.core.time.TimeSource;
 import dev.steadfast.impl.core.time.Timer;
 import dev.steadfast.impl.core.timeout.AsyncTimeoutStrategy;
 import dev.steadfast.impl.core.timeout.TimeoutStrategy;
+import dev.steadfast.spi.GuardObserver;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +60,7 @@ public final class Engine implements AutoCloseable {
     /** Bulkheads and rate limits that {@link #reset()} rebuilds; only under a hook, else {@code null}. */
     private final List<Rebuildable<?>> rebuildable;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Observers observers;
     private volatile Executor executor;
 
     /**
@@ -78,7 +84,8 @@ public final class Engine implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.threadContext = Objects.requireNonNull(context, "context");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
-        this.breakers = new BreakerRegistry(clock, timer, listener);
+        this.observers = new Observers(clock);
+        this.breakers = new BreakerRegistry(clock, timer, observers.forBreakers(listener));
         this.health = new BreakerHealth(breakers);
         this.hook = hook;
         this.rebuildable = hook == null ? null : new CopyOnWriteArrayList<>();
@@ -165,6 +172,15 @@ public final class Engine implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Adds observers (metrics, tracing). Operations built afterwards are offered to them; chains built before stay
+     * unobserved. Without observers, or for an operation none is interested in, {@link #build} builds exactly the
+     * chain it builds without them.
+     */
+    public void observe(Collection<? extends GuardObserver> more) {
+        observers.add(more);
+    }
+
     /** The asynchronous executor, obtained from the supplier on first use. */
     public Executor executor() {
         Executor e = executor;
@@ -188,24 +204,41 @@ public final class Engine implements AutoCloseable {
     /**
      * Builds the chain for one operation. For {@link GuardPolicy#returnsStage()} operations, the returned strategy
      * takes and returns {@code CompletionStage}s (typed as {@code Object}). A named circuit breaker is created in
-     * {@link #breakers()} or, when it exists, shared.
+     * {@link #breakers()} or, when it exists, shared. When an {@linkplain #observe observer} is interested in the
+     * operation, the chain is wrapped in an observing strategy and its strategies also announce to the observer.
      *
      * @throws IllegalArgumentException when the breaker exists with another policy
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Strategy<Object> build(GuardPolicy policy) {
+        Observation o = null;
+        if (!observers.isEmpty()) {
+            o = observers.observe(policy, policy.breaker() == null ? null
+                    : breakers.getOrCreate(policy.breakerName(), policy.breaker()), listener);
+        }
         if (policy.returnsStage()) {
-            Strategy<CompletionStage<Object>> s = (Strategy) buildStaged(policy);
+            Strategy<CompletionStage<Object>> s = (Strategy) buildStaged(policy, o);
             return (Strategy) s;
         }
-        return buildSync(policy);
+        return buildSync(policy, o);
     }
 
-    private Strategy<Object> buildSync(GuardPolicy p) {
+    /** @param o the observation, or {@code null} for an unobserved operation */
+    private Strategy<Object> buildSync(GuardPolicy p, Observation o) {
+        // Shadows the field on purpose: an observed operation's strategies announce to its own listener list.
+        EngineListener listener = o == null ? this.listener : o.listener();
         Strategy<Object> s = Invoke.instance();
         if (p.bulkhead() != null) {
             Strategy<Object> inner = s;
-            s = stateful(() -> new BulkheadStrategy<>(inner, p.name(), p.bulkhead(), timer, listener));
+            AtomicReference<BulkheadStrategy<Object>> current = new AtomicReference<>();
+            s = stateful(() -> {
+                BulkheadStrategy<Object> b = new BulkheadStrategy<>(inner, p.name(), p.bulkhead(), timer, listener);
+                current.set(b);
+                return b;
+            });
+            if (o != null) {
+                o.bulkhead(() -> current.get().running(), () -> current.get().queued());
+            }
         }
         if (p.timeout() != null) {
             s = new TimeoutStrategy<>(s, p.name(), p.timeout(), clock, timer, listener);
@@ -222,19 +255,31 @@ public final class Engine implements AutoCloseable {
             s = new RetryStrategy<>(s, p.name(), p.retry(), clock, listener);
         }
         if (p.fallback() != null) {
-            s = new FallbackStrategy<>(s, p.name(), p.fallback(), listener);
+            s = new FallbackStrategy<>(s, p.name(), o == null ? p.fallback() : o.fallback(p.fallback()), listener);
         }
-        return s;
+        return o == null ? s : o.observe(s);
     }
 
-    private Strategy<CompletionStage<Object>> buildStaged(GuardPolicy p) {
+    /** @param o the observation, or {@code null} for an unobserved operation */
+    private Strategy<CompletionStage<Object>> buildStaged(GuardPolicy p, Observation o) {
+        // Shadows the field on purpose: an observed operation's strategies announce to its own listener list.
+        EngineListener listener = o == null ? this.listener : o.listener();
         Strategy<CompletionStage<Object>> s = Invoke.instance();
         if (p.asynchronous()) {
             s = new AsyncOffloadStrategy<>(s, lazyExecutor(), threadContext);
         }
         if (p.bulkhead() != null) {
             Strategy<CompletionStage<Object>> inner = s;
-            s = stateful(() -> new AsyncBulkheadStrategy<>(inner, p.name(), p.bulkhead(), lazyExecutor(), listener));
+            AtomicReference<AsyncBulkheadStrategy<Object>> current = new AtomicReference<>();
+            s = stateful(() -> {
+                AsyncBulkheadStrategy<Object> b = new AsyncBulkheadStrategy<>(inner, p.name(), p.bulkhead(),
+                        lazyExecutor(), listener);
+                current.set(b);
+                return b;
+            });
+            if (o != null) {
+                o.bulkhead(() -> current.get().running(), () -> current.get().queued());
+            }
         }
         if (p.timeout() != null) {
             s = new AsyncTimeoutStrategy<>(s, p.name(), p.timeout(), timer, listener);
@@ -251,19 +296,24 @@ public final class Engine implements AutoCloseable {
             s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), clock, timer, lazyExecutor(), listener);
         }
         if (p.fallback() != null) {
-            s = new AsyncFallbackStrategy<>(s, p.name(), p.fallback(), listener);
+            s = new AsyncFallbackStrategy<>(s, p.name(), o == null ? p.fallback() : o.fallback(p.fallback()),
+                    listener);
         }
-        return s;
+        return o == null ? s : o.observeStaged(s);
     }
 
-    /** Stops the threads this engine started and tells its hook, if any. Idempotent. */
+    /** Closes the observers, stops the threads this engine started and tells its hook, if any. Idempotent. */
     @Override
     public void close() {
         try {
-            onClose.run();
+            observers.close();
         } finally {
-            if (hook != null && closed.compareAndSet(false, true)) {
-                hook.closed(this);
+            try {
+                onClose.run();
+            } finally {
+                if (hook != null && closed.compareAndSet(false, true)) {
+                    hook.closed(this);
+                }
             }
         }
     }
