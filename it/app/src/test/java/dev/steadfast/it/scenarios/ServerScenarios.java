@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A server module extends this class, starts its server, and says where the application answers and which kinds of
  * guarded bean it has ({@code cdi}, and {@code ejb} where the server has EJB). Every call uses its own ledger key,
  * so the scenarios do not depend on their order.
+ * <p>
+ * The test methods are public: {@code @HelidonTest} runs a test on a proxy that delegates only the methods it can
+ * override to the test instance in the container, and a package-private method of another package is not one.
  */
 public abstract class ServerScenarios {
 
@@ -36,12 +39,12 @@ public abstract class ServerScenarios {
     protected abstract List<String> kinds();
 
     @Test
-    void theApplicationHasEveryKindOfGuardedBean() {
+    public void theApplicationHasEveryKindOfGuardedBean() {
         assertEquals(String.join(",", kinds()), get("ft/kinds").body());
     }
 
     @Test
-    void retryRecoversAFlakyCall() {
+    public void retryRecoversAFlakyCall() {
         for (String kind : kinds()) {
             String key = key(kind + "-flaky");
             HttpResponse<String> answer = get("ft/" + kind + "/flaky?failures=2&key=" + key);
@@ -53,7 +56,7 @@ public abstract class ServerScenarios {
 
     /** If the interceptor were registered twice, every attempt of the inner chain would run 3 times: 9, not 3. */
     @Test
-    void theInterceptorRunsOncePerCallAndRetriesUntilTheBudgetIsSpent() {
+    public void theInterceptorRunsOncePerCallAndRetriesUntilTheBudgetIsSpent() {
         for (String kind : kinds()) {
             String key = key(kind + "-exhaust");
             int eventsBefore = retryEvents("#exhaust(");
@@ -67,7 +70,7 @@ public abstract class ServerScenarios {
     }
 
     @Test
-    void aConfigOverrideInMicroprofileConfigPropertiesTakesEffect() {
+    public void aConfigOverrideInMicroprofileConfigPropertiesTakesEffect() {
         for (String kind : kinds()) {
             String key = key(kind + "-overridden");
             HttpResponse<String> answer = get("ft/" + kind + "/overridden?key=" + key);
@@ -80,7 +83,7 @@ public abstract class ServerScenarios {
 
     /** The breaker named {@code backend} is shared: failures through one kind of bean open it for every kind. */
     @Test
-    void aBreakerSharedByNameOpensAfterFailuresAndRejectsEveryCaller() {
+    public void aBreakerSharedByNameOpensAfterFailuresAndRejectsEveryCaller() {
         assertTrue(post("ft/breakers/backend/reset").body().startsWith("state=CLOSED total=0"));
         String key = key("backend");
         for (int i = 0; i < 4; i++) {
@@ -111,7 +114,7 @@ public abstract class ServerScenarios {
     }
 
     @Test
-    void aTimeoutEndsASlowCall() {
+    public void aTimeoutEndsASlowCall() {
         for (String kind : kinds()) {
             String key = key(kind + "-slow");
             HttpResponse<String> answer = get("ft/" + kind + "/slow?key=" + key);
@@ -122,7 +125,7 @@ public abstract class ServerScenarios {
     }
 
     @Test
-    void aFallbackAnswersWhenRetriesRunOut() {
+    public void aFallbackAnswersWhenRetriesRunOut() {
         for (String kind : kinds()) {
             String key = key(kind + "-quote");
             HttpResponse<String> answer = get("ft/" + kind + "/quote?key=" + key);
@@ -134,7 +137,7 @@ public abstract class ServerScenarios {
 
     /** Two calls park in the bulkhead of 2 behind a gate; a third is rejected; the gate opens and both finish. */
     @Test
-    void aFullBulkheadRejectsTheNextCall() throws Exception {
+    public void aFullBulkheadRejectsTheNextCall() throws Exception {
         for (String kind : kinds()) {
             String gate = key(kind + "-gate");
             List<CompletableFuture<HttpResponse<String>>> parked = new ArrayList<>();
@@ -163,7 +166,7 @@ public abstract class ServerScenarios {
      * {@code maxRetries} from 1 to 3) and rethrows the last failure as MicroProfile says; Steadfast leaves it alone.
      */
     @Test
-    void theServersOwnFaultToleranceWorksBesideSteadfast() {
+    public void theServersOwnFaultToleranceWorksBesideSteadfast() {
         String key = key("server-ft-flaky");
         HttpResponse<String> flaky = get("ft/server-ft/flaky?failures=2&key=" + key);
         assertEquals(200, flaky.statusCode(), flaky.body());
