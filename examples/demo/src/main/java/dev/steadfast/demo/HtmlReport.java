@@ -75,7 +75,6 @@ final class HtmlReport {
                 .append("<title>Steadfast demo report</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}\n")
                 .append("h1{font-size:1.5em;margin-bottom:.2em} .sub{color:#666;margin-top:0}\n")
-                .append("svg text{font-family:system-ui,sans-serif;font-size:12px;fill:#333}\n")
                 .append("table{border-collapse:collapse;margin:1em 0} td,th{padding:.25em .8em;text-align:left}\n")
                 .append("td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
                 .append(".sw{display:inline-block;width:.9em;height:.9em;margin-right:.4em;vertical-align:-.1em}\n")
@@ -96,7 +95,8 @@ final class HtmlReport {
     private void timelineSvg() {
         html.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"Timeline of the run\">\n");
+                .append("\" font-family=\"system-ui, sans-serif\" font-size=\"12\" fill=\"#333\"")
+                .append(" role=\"img\" aria-label=\"Timeline of the run\">\n");
         phaseBands();
         breakerBands();
         outcomeBars();

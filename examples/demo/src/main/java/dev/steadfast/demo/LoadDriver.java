@@ -41,6 +41,16 @@ final class LoadDriver {
         this.clients = clients;
     }
 
+    /**
+     * Fetches each symbol once, unrecorded, so that the first second of the run shows the service and not the JVM
+     * loading the HTTP client's classes.
+     */
+    void warmUp() {
+        for (String symbol : SYMBOLS) {
+            call(symbol);
+        }
+    }
+
     /** Runs the whole scenario and returns when every client has stopped (or been given up on). */
     void run() throws InterruptedException {
         running = true;

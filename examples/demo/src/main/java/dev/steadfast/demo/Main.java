@@ -148,9 +148,11 @@ public final class Main {
             CircuitBreakerHandle breaker = container.select(CircuitBreakers.class).get().get(QuoteClient.BREAKER);
             out.printf("Quote service on %s; %d clients for %d s; scenario %s%n", server.uri(), options.clients(),
                     options.durationSeconds(), options.scenario());
+            LoadDriver driver = new LoadDriver(options.scenario(), server, quotes, timeline, options.clients());
+            driver.warmUp();
             try (TerminalView view = new TerminalView(timeline, breaker, options.durationSeconds(), out, ansi)) {
                 view.start();
-                new LoadDriver(options.scenario(), server, quotes, timeline, options.clients()).run();
+                driver.run();
             }
             return timeline;
         }
@@ -160,27 +162,27 @@ public final class Main {
         long sent = timeline.sent();
         out.printf("%nSteadfast demo: %d s, %d clients, scenario %s%n%n", options.durationSeconds(), options.clients(),
                 options.scenario());
-        out.printf("  requests sent     %7d%n", sent);
+        out.printf("  %-18s%7d%n", "requests sent", sent);
         outcome(out, timeline, sent, Outcome.SUCCEEDED, "succeeded", "fresh answers from the service");
         outcome(out, timeline, sent, Outcome.FELL_BACK, "fell back", "cached answers from @Fallback");
         outcome(out, timeline, sent, Outcome.REJECTED, "rejected", "breaker or bulkhead, nothing recent cached");
         outcome(out, timeline, sent, Outcome.FAILED, "failed", "retries spent or timed out, nothing recent cached");
         long unaccounted = timeline.unaccounted();
-        out.printf("  accounted for     %7d of %d   %s%n%n", sent - unaccounted, sent,
+        out.printf("  %-18s%7d of %d   %s%n%n", "accounted for", sent - unaccounted, sent,
                 unaccounted == 0 ? "OK" : "MISSING " + unaccounted);
-        out.printf("  retries           %7d%n", timeline.retries());
-        out.printf("  rejections        %7d by the breaker, %d by the bulkhead%n",
+        out.printf("  %-18s%7d%n", "retries", timeline.retries());
+        out.printf("  %-18s%7d by the breaker, %d by the bulkhead%n", "rejections",
                 timeline.rejections(CallRejected.Reason.CIRCUIT_OPEN),
                 timeline.rejections(CallRejected.Reason.BULKHEAD_FULL));
-        out.printf("  breaker '%s'    %s%n", QuoteClient.BREAKER, breakerStory(timeline.breakerStates()));
-        out.printf("  latency           p50 %s ms, p99 %s ms%n", TerminalView.millis(timeline.latencyMillis(0.5)),
+        out.printf("  %-18s%s%n", "breaker '" + QuoteClient.BREAKER + "'", breakerStory(timeline.breakerStates()));
+        out.printf("  %-18sp50 %s ms, p99 %s ms%n", "latency", TerminalView.millis(timeline.latencyMillis(0.5)),
                 TerminalView.millis(timeline.latencyMillis(0.99)));
     }
 
     private static void outcome(PrintStream out, Timeline timeline, long sent, Outcome outcome, String name,
             String meaning) {
         long n = timeline.count(outcome);
-        out.printf(Locale.ROOT, "    %-15s %7d  %5.1f %%  %s%n", name, n, sent == 0 ? 0.0 : 100.0 * n / sent,
+        out.printf(Locale.ROOT, "    %-16s%7d  %5.1f %%  %s%n", name, n, sent == 0 ? 0.0 : 100.0 * n / sent,
                 meaning);
     }
 

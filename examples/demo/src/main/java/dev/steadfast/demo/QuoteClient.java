@@ -59,6 +59,7 @@ public class QuoteClient {
      * @throws dev.steadfast.CircuitOpenException   when the breaker is open and nothing recent is cached
      * @throws dev.steadfast.BulkheadFullException  when too many calls run at once and nothing recent is cached
      * @throws dev.steadfast.RetryExhaustedException when every attempt failed and nothing recent is cached
+     * @throws TimeoutExceededException             when the attempt took too long and nothing recent is cached
      */
     @Fallback(fallbackMethod = "cachedQuote")
     @Retry(retryOn = IOException.class, backoff = Backoff.EXPONENTIAL, jitter = 0.3)

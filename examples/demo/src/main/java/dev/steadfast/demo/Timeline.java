@@ -7,8 +7,11 @@ import dev.steadfast.RetryAttempted;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +58,10 @@ public class Timeline {
     private final Map<CallRejected.Reason, LongAdder> rejections = adders(CallRejected.Reason.class);
     private final LongAdder retries = new LongAdder();
     private final List<Mark<Phase>> phases = new CopyOnWriteArrayList<>();
-    private final List<Mark<CircuitState>> breakerStates = new CopyOnWriteArrayList<>();
+    private final List<CircuitStateChanged> breakerChanges = new CopyOnWriteArrayList<>();
     private final Map<Integer, Bucket> seconds = new ConcurrentHashMap<>();
     private volatile long startNanos = System.nanoTime();
+    private volatile Instant startInstant = Instant.now();
     private volatile int lastSecond = Integer.MAX_VALUE;
     private volatile long endMillis = -1;
 
@@ -68,7 +72,7 @@ public class Timeline {
     void start(long plannedMillis) {
         lastSecond = (int) ((plannedMillis - 1) / 1000);
         startNanos = System.nanoTime();
-        breakerStates.add(new Mark<>(0, CircuitState.CLOSED));
+        startInstant = Instant.now();
     }
 
     /** Stops the clock: nothing happens after this in the run. */
@@ -91,7 +95,7 @@ public class Timeline {
 
     void breakerChanged(@Observes CircuitStateChanged change) {
         if (change.name().equals(QuoteClient.BREAKER)) {
-            breakerStates.add(new Mark<>(elapsedMillis(), change.to()));
+            breakerChanges.add(change);
         }
     }
 
@@ -143,7 +147,17 @@ public class Timeline {
 
     /** The breaker's states in order, starting with CLOSED at 0. */
     List<Mark<CircuitState>> breakerStates() {
-        return List.copyOf(breakerStates);
+        // Ordered by when each change happened, not by when its event arrived: the timer thread that moves the
+        // breaker to HALF_OPEN may announce it after a quick trial call has already closed it again.
+        List<CircuitStateChanged> changes = new ArrayList<>(breakerChanges);
+        changes.sort(Comparator.comparing(CircuitStateChanged::at));
+        List<Mark<CircuitState>> states = new ArrayList<>();
+        states.add(new Mark<>(0, CircuitState.CLOSED));
+        for (CircuitStateChanged change : changes) {
+            long at = Math.max(0, Duration.between(startInstant, change.at()).toMillis());
+            states.add(new Mark<>(Math.min(at, elapsedMillis()), change.to()));
+        }
+        return states;
     }
 
     /** The second {@code index} of the run (empty if nothing ended in it). */

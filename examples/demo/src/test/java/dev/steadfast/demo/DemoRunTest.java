@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,15 +30,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoRunTest {
 
     private static final String BREAKER_DELAY = "steadfast.circuit-breaker.\"quotes\".delay";
+    /** Held, so the level set on it sticks: JUL keeps loggers weakly. */
+    private static final Logger ROOT_LOGGER = Logger.getLogger("");
+    private static Level rootLevel;
 
     @BeforeAll
-    static void shortBreakerDelay() {
+    static void shortBreakerDelayAndQuietLogs() {
         System.setProperty(BREAKER_DELAY, "500ms");
+        rootLevel = ROOT_LOGGER.getLevel();
+        ROOT_LOGGER.setLevel(Level.WARNING); // every retry is logged at INFO
     }
 
     @AfterAll
-    static void restoreBreakerDelay() {
+    static void restore() {
         System.clearProperty(BREAKER_DELAY);
+        ROOT_LOGGER.setLevel(rootLevel);
     }
 
     @Test
@@ -60,8 +68,9 @@ class DemoRunTest {
         List<CircuitState> states = timeline.breakerStates().stream().map(Mark::value).toList();
         int opened = states.indexOf(CircuitState.OPEN);
         assertTrue(opened > 0, "the breaker never opened: " + states);
-        assertTrue(states.subList(opened, states.size()).contains(CircuitState.HALF_OPEN), "no trial: " + states);
-        assertEquals(CircuitState.CLOSED, states.get(states.size() - 1), "not closed again: " + states);
+        List<CircuitState> afterOpening = states.subList(opened, states.size());
+        assertTrue(afterOpening.contains(CircuitState.HALF_OPEN), "no trial: " + states);
+        assertTrue(afterOpening.contains(CircuitState.CLOSED), "not closed again: " + states);
 
         String output = live.toString(StandardCharsets.UTF_8);
         assertTrue(output.contains("phase=failing"), "no live line during the failing phase:\n" + output);
