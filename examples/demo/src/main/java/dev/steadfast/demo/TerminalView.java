@@ -53,9 +53,13 @@ final class TerminalView implements AutoCloseable {
 
     /** Stops refreshing; on a terminal, draws the final state once more. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         ticker.shutdown();
-        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS); // a refresh in progress ends before the summary starts
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (ansi) {
             refresh();
         }

@@ -72,9 +72,14 @@ class DemoRunTest {
         assertTrue(afterOpening.contains(CircuitState.HALF_OPEN), "no trial: " + states);
         assertTrue(afterOpening.contains(CircuitState.CLOSED), "not closed again: " + states);
 
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        Main.printSummary(options, timeline, new PrintStream(summary, true, StandardCharsets.UTF_8));
+
         String output = live.toString(StandardCharsets.UTF_8);
         assertTrue(output.contains("phase=failing"), "no live line during the failing phase:\n" + output);
         assertFalse(output.contains("\u001b["), "ANSI escapes on a plain output");
+        String accounted = String.format("accounted for     %7d of %d   OK", timeline.sent(), timeline.sent());
+        assertTrue(summary.toString(StandardCharsets.UTF_8).contains(accounted), summary.toString());
     }
 
     @Test
