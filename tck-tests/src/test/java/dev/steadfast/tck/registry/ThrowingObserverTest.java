@@ -3,6 +3,7 @@ package dev.steadfast.tck.registry;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.Eventually;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
