@@ -1,5 +1,6 @@
 package dev.steadfast.impl.cdi;
 
+import dev.steadfast.impl.core.observe.ServiceObservers;
 import dev.steadfast.spi.GuardObserver;
 import dev.steadfast.spi.ObserverContext;
 import jakarta.enterprise.inject.Any;
@@ -7,12 +8,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
  * Finds the {@link GuardObserver}s of an application once, at deployment: those listed in
@@ -25,8 +22,6 @@ import java.util.ServiceLoader;
 final class ObserverDiscovery {
 
     private static final System.Logger LOG = System.getLogger("dev.steadfast");
-    /** Broken provider entries tolerated before giving up on the rest (ServiceLoader skips past each one). */
-    private static final int MAX_LOAD_ERRORS = 16;
 
     private ObserverDiscovery() {
     }
@@ -46,38 +41,12 @@ final class ObserverDiscovery {
             found.removeIf(loaded -> loaded.getClass().isInstance(bean));
             found.add(bean);
         }
-        ObserverContext context = context(beanManager);
-        List<GuardObserver> ready = new ArrayList<>();
-        for (GuardObserver o : found) {
-            try {
-                o.init(context);
-                ready.add(o);
-            } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, () -> "Steadfast observer " + o + " failed to start; it is left out", e);
-            }
-        }
-        return ready;
+        return ServiceObservers.started(found, context(beanManager));
     }
 
     private static List<GuardObserver> serviceLoaded() {
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
-        ClassLoader loader = tccl != null ? tccl : ObserverDiscovery.class.getClassLoader();
-        List<GuardObserver> found = new ArrayList<>();
-        Iterator<GuardObserver> it = ServiceLoader.load(GuardObserver.class, loader).iterator();
-        for (int errors = 0; errors < MAX_LOAD_ERRORS; ) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError | LinkageError e) {
-                // Typically an optional module whose library is missing (steadfast-micrometer without Micrometer).
-                errors++;
-                LOG.log(Level.WARNING, () -> "Steadfast could not load a " + GuardObserver.class.getName()
-                        + " listed in META-INF/services; it is left out: " + e, e);
-            }
-        }
-        return found;
+        return ServiceObservers.load(tccl != null ? tccl : ObserverDiscovery.class.getClassLoader());
     }
 
     /** Finds the application's bean of a type, when exactly one resolves. */
