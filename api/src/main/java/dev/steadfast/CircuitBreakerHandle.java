@@ -1,6 +1,8 @@
 package dev.steadfast;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** An operator's view of and control over one circuit breaker. Thread-safe. */
 public interface CircuitBreakerHandle {
@@ -10,6 +12,16 @@ public interface CircuitBreakerHandle {
 
     /** The current state. */
     CircuitState state();
+
+    /**
+     * How long until an {@link CircuitState#OPEN} breaker lets trial calls through (HALF_OPEN), as
+     * {@link CircuitOpenException#getRetryAfter()} would say now; empty in any other state (a
+     * {@link CircuitState#FORCED_OPEN} breaker waits for an operator, not for time). The default implementation
+     * knows no delay and returns empty.
+     */
+    default Optional<Duration> retryAfter() {
+        return Optional.empty();
+    }
 
     /** A consistent snapshot of the counters since the start or the last {@link #reset()}. */
     CircuitBreakerStats stats();

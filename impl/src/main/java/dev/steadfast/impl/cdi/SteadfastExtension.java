@@ -48,8 +48,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * guarded method; every broken definition becomes a definition error naming the member, method, value and rule.</li>
  * <li>After discovery: creates the engine and offers {@link CircuitBreakers} and {@link FaultToleranceHealth} as
  * beans.</li>
- * <li>After validation: names the breakers, checks that shared ones agree, instantiates handlers and predicates and
- * builds each method's strategy chain.</li>
+ * <li>After validation: names the breakers, checks that shared ones agree, finds the observers (metrics modules,
+ * {@link dev.steadfast.spi.GuardObserver} beans), instantiates handlers and predicates and builds each method's
+ * strategy chain.</li>
  * <li>At shutdown: stops every thread Steadfast started.</li>
  * </ol>
  */
@@ -202,6 +203,7 @@ public class SteadfastExtension implements Extension {
         }
         Problems problems = new Problems();
         Set<MethodPlan> disagreeing = nameBreakers(problems);
+        engine.observe(ObserverDiscovery.find(beanManager));
         Instances instances = new Instances(beanManager);
         for (Map.Entry<Class<?>, Map<Method, MethodPlan>> bean : plans.entrySet()) {
             Map<Method, Strategy<Object>> built = new HashMap<>();

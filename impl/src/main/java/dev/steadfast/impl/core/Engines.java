@@ -1,5 +1,8 @@
 package dev.steadfast.impl.core;
 
+import dev.steadfast.impl.core.observe.ServiceObservers;
+import dev.steadfast.spi.ObserverContext;
+
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,8 +33,18 @@ public final class Engines {
         INSTALLED.compareAndSet(engine, null);
     }
 
-    /** Created on first use only: a JVM that never builds a guard starts nothing. */
+    /**
+     * Created on first use only: a JVM that never builds a guard starts nothing. Observers listed in
+     * {@code META-INF/services} (the metrics modules) observe it as they observe a container's engine.
+     */
     private static final class Standalone {
-        static final Engine ENGINE = Engine.create(new LoggingListener());
+        static final Engine ENGINE = create();
+
+        private static Engine create() {
+            Engine e = Engine.create(new LoggingListener());
+            e.observe(ServiceObservers.started(ServiceObservers.load(Engines.class.getClassLoader()),
+                    ObserverContext.NONE));
+            return e;
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.steadfast.CircuitOpenException;
 import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.RetryAttempted;
 import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.Eventually;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;

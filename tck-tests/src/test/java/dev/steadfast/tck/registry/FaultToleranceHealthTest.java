@@ -4,6 +4,7 @@ import dev.steadfast.CircuitBreakers;
 import dev.steadfast.FaultToleranceHealth;
 import dev.steadfast.SystemHealth;
 import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.Eventually;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;

@@ -3,6 +3,7 @@ package dev.steadfast.tck.registry;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.Eventually;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
@@ -81,6 +82,8 @@ class ThrowingObserverTest {
 
         Eventually.await(() -> breakers.get(name).state() == HALF_OPEN, () -> name + " is "
                 + breakers.get(name).state());
+        // The timer thread publishes HALF_OPEN, then notifies: wait for the notification before the next call.
+        Eventually.await(() -> observer.notified() == 2, () -> "notified " + observer.notified() + " times");
         assertEquals("on its way", tracking.track(false));
 
         assertEquals(CLOSED, breakers.get(name).state());

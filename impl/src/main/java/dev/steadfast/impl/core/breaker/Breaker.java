@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -245,6 +246,16 @@ public final class Breaker implements CircuitBreakerHandle {
     @Override
     public CircuitState state() {
         return state.get().circuit;
+    }
+
+    /** When OPEN, the time left until HALF_OPEN (zero once due, before the timer or a call moved it); else empty. */
+    @Override
+    public Optional<Duration> retryAfter() {
+        State s = state.get();
+        if (s.circuit != OPEN) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(Math.max(0, s.openedAt + policy.delayNanos() - clock.nanoTime())));
     }
 
     @Override

@@ -1,17 +1,17 @@
-package dev.steadfast.tck.breaker;
+package dev.steadfast.tck.support;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Waits for something the real clock brings about, polling up to a generous deadline instead of sleeping blind. */
-final class Eventually {
+public final class Eventually {
 
-    private static final long DEADLINE_MILLIS = 5_000;
+    private static final long DEADLINE_MILLIS = 10_000;
 
     private Eventually() {
     }
 
-    static void await(BooleanSupplier condition, Supplier<String> what) {
+    public static void await(BooleanSupplier condition, Supplier<String> what) {
         long deadline = System.nanoTime() + DEADLINE_MILLIS * 1_000_000;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {

@@ -1,0 +1,46 @@
+package dev.steadfast.spi;
+
+import dev.steadfast.CallRejected;
+import dev.steadfast.RetryExhaustedException;
+
+import java.time.Duration;
+
+/**
+ * Hears the calls of one guarded operation; returned by {@link GuardObserver#observeOperation}. {@link #completed}
+ * is called once per call, on the happy path too; the other methods only on failure paths, while the call is under
+ * way (a retry scheduled, a timeout, a rejection), and before that call's {@link #completed}.
+ *
+ * <p>Called from the threads that run the calls, concurrently: implementations must be thread-safe and fast, and
+ * must not block. One that throws is logged and skipped.
+ */
+public interface GuardRecorder {
+
+    /**
+     * One call ended: for a synchronous operation when it returns or throws, for one returning a
+     * {@code CompletionStage} when the stage the caller got completes (before the caller's own callbacks run).
+     *
+     * @param outcome       how it ended
+     * @param durationNanos from entering the guard to the end, all attempts, delays and fallbacks included
+     */
+    void completed(CallOutcome outcome, long durationNanos);
+
+    /** Attempt {@code attempt} (1 = the first) failed or its result was rejected; a retry follows after {@code delay}. */
+    default void retryScheduled(int attempt, Throwable failure, Duration delay) {
+    }
+
+    /** The retry budget (count or duration) is spent; the call fails with {@code exception} unless a fallback answers. */
+    default void retriesExhausted(RetryExhaustedException exception) {
+    }
+
+    /** One attempt exceeded its timeout. */
+    default void timedOut(Duration timeout) {
+    }
+
+    /** A fallback answered after {@code failure}. */
+    default void fallbackApplied(Throwable failure) {
+    }
+
+    /** One attempt was rejected without running, for {@code reason}. */
+    default void rejected(CallRejected.Reason reason) {
+    }
+}

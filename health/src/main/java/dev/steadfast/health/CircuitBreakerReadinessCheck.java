@@ -1,0 +1,136 @@
+package dev.steadfast.health;
+
+import dev.steadfast.CircuitBreakerHandle;
+import dev.steadfast.CircuitBreakerStats;
+import dev.steadfast.CircuitBreakers;
+import dev.steadfast.CircuitState;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A MicroProfile Health readiness check named {@value #NAME} that reports every Steadfast circuit breaker.
+ *
+ * <p><b>Status.</b> DOWN when a <em>critical</em> breaker is OPEN or FORCED_OPEN, else UP. Critical breakers are the
+ * ones listed in the MicroProfile Config property {@value #CRITICAL_KEY} (comma-separated registry names: a named
+ * breaker's name, or {@code <fully.qualified.Class>#<method>}; {@code *} makes every breaker critical), read when the
+ * check is created. By default no breaker is critical: a dependency that has a fallback or that only some requests
+ * need must not take the whole application out of the load balancer. A HALF_OPEN breaker is UP: it is letting trial
+ * calls through, and an instance taken out of rotation would never get the traffic that closes it.
+ *
+ * <p><b>Data</b>, for every breaker, critical or not, under its registry name: {@code <name>.state},
+ * {@code <name>.critical}, {@code <name>.calls}, {@code <name>.failed-calls}, {@code <name>.rejected-calls}
+ * (counters since the start or the last reset), and, while OPEN, {@code <name>.retry-after-ms} (time until it lets
+ * trial calls through). A critical name that matches no breaker is listed under {@code unknown-critical-breakers}
+ * and logged once as a warning, so that a typo does not silently disable the check.
+ *
+ * <p>An application-scoped bean, discovered through the jar's {@code beans.xml}; thread-safe.
+ */
+@Readiness
+@ApplicationScoped
+public class CircuitBreakerReadinessCheck implements HealthCheck {
+
+    /** The name of the check in the health report. */
+    public static final String NAME = "steadfast-circuit-breakers";
+
+    /** The MicroProfile Config property listing the critical breakers. */
+    public static final String CRITICAL_KEY = "steadfast.health.critical-breakers";
+
+    private static final System.Logger LOG = System.getLogger("dev.steadfast.health");
+
+    @Inject
+    CircuitBreakers breakers;
+
+    private Set<String> critical = Set.of();
+    private boolean allCritical;
+    private volatile boolean warned;
+
+    /** For CDI. */
+    public CircuitBreakerReadinessCheck() {
+    }
+
+    /**
+     * A check over {@code breakers} with the given critical names, for use without CDI.
+     *
+     * @param critical registry names of the critical breakers; {@code "*"} makes every breaker critical
+     */
+    public CircuitBreakerReadinessCheck(CircuitBreakers breakers, Collection<String> critical) {
+        this.breakers = breakers;
+        setCritical(critical);
+    }
+
+    @PostConstruct
+    void readConfig() {
+        Optional<String> value = ConfigProvider.getConfig().getOptionalValue(CRITICAL_KEY, String.class);
+        setCritical(value.map(v -> Arrays.asList(v.split(","))).orElse(List.of()));
+    }
+
+    private void setCritical(Collection<String> names) {
+        Set<String> set = new LinkedHashSet<>();
+        for (String n : names) {
+            String t = n.trim();
+            if (!t.isEmpty()) {
+                set.add(t);
+            }
+        }
+        allCritical = set.remove("*");
+        critical = Set.copyOf(set);
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
+        boolean up = true;
+        Set<String> seen = new TreeSet<>();
+        for (CircuitBreakerHandle b : breakers.all()) {
+            String name = b.name();
+            seen.add(name);
+            // Read once: the state decides both the status and the data, so they never disagree.
+            CircuitState state = b.state();
+            boolean isCritical = allCritical || critical.contains(name);
+            boolean open = state == CircuitState.OPEN || state == CircuitState.FORCED_OPEN;
+            if (isCritical && open) {
+                up = false;
+            }
+            CircuitBreakerStats stats = b.stats();
+            response.withData(name + ".state", state.name())
+                    .withData(name + ".critical", isCritical)
+                    .withData(name + ".calls", stats.totalCalls())
+                    .withData(name + ".failed-calls", stats.failedCalls())
+                    .withData(name + ".rejected-calls", stats.rejectedCalls());
+            if (state == CircuitState.OPEN) {
+                Optional<Duration> retryAfter = b.retryAfter();
+                if (retryAfter.isPresent()) {
+                    response.withData(name + ".retry-after-ms", retryAfter.get().toMillis());
+                }
+            }
+        }
+        List<String> unknown = new ArrayList<>(new TreeSet<>(critical));
+        unknown.removeAll(seen);
+        if (!unknown.isEmpty()) {
+            response.withData("unknown-critical-breakers", String.join(",", unknown));
+            if (!warned) {
+                warned = true;
+                LOG.log(Level.WARNING, () -> CRITICAL_KEY + " names " + unknown + ", but there is no circuit breaker"
+                        + " by that name; known: " + seen + ". Those names cannot make " + NAME + " DOWN.");
+            }
+        }
+        return response.status(up).build();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.steadfast.health;
+
+import dev.steadfast.impl.core.EngineListener;
+import dev.steadfast.impl.core.ExceptionMatcher;
+import dev.steadfast.impl.core.breaker.BreakerPolicy;
+import dev.steadfast.impl.core.breaker.BreakerRegistry;
+import dev.steadfast.impl.core.time.ManualClock;
+import dev.steadfast.impl.core.time.ManualTimer;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The check built by hand over a registry, as code without CDI would use it. */
+class WithoutCdiTest {
+
+    private final ManualClock clock = new ManualClock();
+    private final BreakerRegistry registry = new BreakerRegistry(clock, new ManualTimer(clock), EngineListener.NONE);
+
+    @Test
+    void reportsTheRegistryItIsGivenWithTheCriticalNamesItIsGiven() {
+        registry.getOrCreate("payments", new BreakerPolicy(1, 1.0, Duration.ofSeconds(30).toNanos(), 1, 1,
+                ExceptionMatcher.all(), 0)).forceOpen();
+        registry.getOrCreate("search", BreakerPolicy.defaults()).forceOpen();
+
+        HealthCheckResponse critical = new CircuitBreakerReadinessCheck(registry, List.of(" payments ", "")).call();
+        HealthCheckResponse relaxed = new CircuitBreakerReadinessCheck(registry, List.of()).call();
+
+        assertEquals(CircuitBreakerReadinessCheck.NAME, critical.getName());
+        assertEquals(HealthCheckResponse.Status.DOWN, critical.getStatus());
+        assertEquals(true, critical.getData().orElseThrow().get("payments.critical"));
+        assertEquals(false, critical.getData().orElseThrow().get("search.critical"));
+        assertEquals(HealthCheckResponse.Status.UP, relaxed.getStatus());
+        assertEquals("FORCED_OPEN", relaxed.getData().orElseThrow().get("search.state"));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.steadfast.it.war;
+
+import dev.steadfast.Bulkhead;
+import dev.steadfast.CircuitBreaker;
+import dev.steadfast.Fallback;
+import dev.steadfast.Retry;
+import dev.steadfast.Timeout;
+import dev.steadfast.it.app.Gates;
+import dev.steadfast.it.app.Guarded;
+import dev.steadfast.it.app.Ledger;
+import dev.steadfast.it.app.TransientFailure;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The EJB session bean of the test application, seen through its local business interface {@link Guarded}, with
+ * the same Steadfast annotations as the CDI bean {@code dev.steadfast.it.app.PricingBean}; keep the two in step.
+ * The EJB container runs Steadfast's CDI interceptor around its business methods. {@code WEB-INF/ejb-jar.xml}
+ * declares Steadfast's exceptions and {@link TransientFailure} application exceptions, so they reach the caller as
+ * they are instead of wrapped in an {@code EJBException}.
+ */
+@Stateless
+public class InventoryEjb implements Guarded {
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Gates gates;
+
+    @Override
+    public String kind() {
+        return "ejb";
+    }
+
+    @Override
+    @Retry(maxRetries = 3, retryOn = TransientFailure.class)
+    public String flaky(String key, int failures) {
+        int attempt = ledger.touch(key);
+        if (attempt <= failures) {
+            throw new TransientFailure("attempt " + attempt + " of " + key + " fails");
+        }
+        return "ok after " + attempt + " attempts";
+    }
+
+    @Override
+    @Retry(maxRetries = 2, retryOn = TransientFailure.class)
+    public String exhaust(String key) {
+        throw new TransientFailure("attempt " + ledger.touch(key) + " of " + key + " fails");
+    }
+
+    @Override
+    @Retry(maxRetries = 0, retryOn = TransientFailure.class)
+    public String overridden(String key) {
+        throw new TransientFailure("attempt " + ledger.touch(key) + " of " + key + " fails");
+    }
+
+    @Override
+    @CircuitBreaker(name = "backend", requestVolumeThreshold = 4, failureRatio = 1.0, delay = 1,
+            delayUnit = ChronoUnit.HOURS)
+    public String backend(String key, boolean fail) {
+        int call = ledger.touch(key);
+        if (fail) {
+            throw new TransientFailure("backend call " + call + " of " + key + " fails");
+        }
+        return "backend answered";
+    }
+
+    @Override
+    @Timeout(200)
+    public String slow(String key) {
+        ledger.touch(key);
+        try {
+            Thread.sleep(30_000);
+            return "finished";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 1, retryOn = TransientFailure.class)
+    @Fallback(fallbackMethod = "cachedQuote")
+    public String quote(String key) {
+        throw new TransientFailure("attempt " + ledger.touch(key) + " of " + key + " fails");
+    }
+
+    String cachedQuote(String key) {
+        return "cached:" + key;
+    }
+
+    @Override
+    @Bulkhead(2)
+    public String held(String gate) {
+        return gates.pass(gate);
+    }
+}

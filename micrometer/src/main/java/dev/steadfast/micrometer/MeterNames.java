@@ -1,0 +1,39 @@
+package dev.steadfast.micrometer;
+
+/** The names and tag keys of the meters {@link MicrometerGuardObserver} registers. */
+public final class MeterNames {
+
+    /** Counter: calls by {@code method} and {@code outcome}. */
+    public static final String CALLS = "steadfast.calls";
+    /** Timer with histogram buckets from 5 ms to 10 s: call duration by {@code method} and {@code outcome}. */
+    public static final String CALL_DURATION = "steadfast.call.duration";
+    /** Counter: retries scheduled, by {@code method}. */
+    public static final String RETRIES = "steadfast.retries";
+    /** Counter: calls whose retries ran out, by {@code method}. */
+    public static final String RETRIES_EXHAUSTED = "steadfast.retries.exhausted";
+    /** Counter: attempts that exceeded their timeout, by {@code method}. */
+    public static final String TIMEOUTS = "steadfast.timeouts";
+    /** Counter: attempts rejected without running, by {@code method} and {@code reason}. */
+    public static final String REJECTED = "steadfast.calls.rejected";
+    /** Gauge: calls holding a bulkhead permit, by {@code method}. */
+    public static final String BULKHEAD_IN_USE = "steadfast.bulkhead.in.use";
+    /** Gauge: calls waiting for a bulkhead permit, by {@code method}. */
+    public static final String BULKHEAD_QUEUED = "steadfast.bulkhead.queued";
+    /** Gauge: 1 for the breaker's current {@code state}, 0 for the others, by {@code breaker}. */
+    public static final String BREAKER_STATE = "steadfast.circuitbreaker.state";
+    /** Counter: state transitions, by {@code breaker}, {@code from} and {@code to}. */
+    public static final String BREAKER_TRANSITIONS = "steadfast.circuitbreaker.transitions";
+    /** Function counter (seconds): time spent open or forced open, by {@code breaker}. */
+    public static final String BREAKER_OPEN_TIME = "steadfast.circuitbreaker.open.time";
+
+    public static final String METHOD = "method";
+    public static final String OUTCOME = "outcome";
+    public static final String REASON = "reason";
+    public static final String BREAKER = "breaker";
+    public static final String STATE = "state";
+    public static final String FROM = "from";
+    public static final String TO = "to";
+
+    private MeterNames() {
+    }
+}

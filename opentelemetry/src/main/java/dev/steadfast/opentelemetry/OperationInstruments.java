@@ -1,0 +1,71 @@
+package dev.steadfast.opentelemetry;
+
+import dev.steadfast.CallRejected;
+import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.spi.CallOutcome;
+import dev.steadfast.spi.GuardRecorder;
+import dev.steadfast.spi.GuardedOperation;
+import io.opentelemetry.api.common.Attributes;
+
+import java.time.Duration;
+
+import static dev.steadfast.opentelemetry.Instruments.METHOD;
+import static dev.steadfast.opentelemetry.Instruments.OUTCOME;
+import static dev.steadfast.opentelemetry.Instruments.REASON;
+import static dev.steadfast.opentelemetry.Instruments.value;
+
+/** Records the calls of one guarded method, with its attribute sets prepared once, so recording allocates nothing. */
+final class OperationInstruments implements GuardRecorder {
+
+    private static final CallOutcome[] OUTCOMES = CallOutcome.values();
+    private static final CallRejected.Reason[] REASONS = CallRejected.Reason.values();
+
+    private final Instruments instruments;
+    private final String method;
+    private final Attributes attributes;
+    private final Attributes[] byOutcome = new Attributes[OUTCOMES.length];
+    private final Attributes[] byReason = new Attributes[REASONS.length];
+
+    OperationInstruments(Instruments instruments, GuardedOperation operation) {
+        this.instruments = instruments;
+        this.method = operation.method();
+        this.attributes = Attributes.of(METHOD, method);
+        for (CallOutcome o : OUTCOMES) {
+            byOutcome[o.ordinal()] = Attributes.of(METHOD, method, OUTCOME, value(o));
+        }
+        for (CallRejected.Reason r : REASONS) {
+            byReason[r.ordinal()] = Attributes.of(METHOD, method, REASON, value(r));
+        }
+        operation.bulkhead().ifPresent(b -> instruments.bulkhead(b, attributes));
+    }
+
+    @Override
+    public void completed(CallOutcome outcome, long durationNanos) {
+        instruments.duration.record(durationNanos / 1e9, byOutcome[outcome.ordinal()]);
+    }
+
+    @Override
+    public void retryScheduled(int attempt, Throwable failure, Duration delay) {
+        instruments.retries.add(1, attributes);
+    }
+
+    @Override
+    public void retriesExhausted(RetryExhaustedException exception) {
+        instruments.exhausted.add(1, attributes);
+    }
+
+    @Override
+    public void timedOut(Duration timeout) {
+        instruments.timeouts.add(1, attributes);
+    }
+
+    @Override
+    public void rejected(CallRejected.Reason reason) {
+        instruments.rejections.add(1, byReason[reason.ordinal()]);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenTelemetry instruments of " + method;
+    }
+}
