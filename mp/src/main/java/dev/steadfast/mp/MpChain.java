@@ -73,7 +73,7 @@ final class MpChain {
             s = translatedStage(new AsyncBulkheadStrategy<>(s, p.name(), p.bulkhead(), executor, e.listener()));
         }
         if (p.timeout() != null) {
-            s = translatedStage(new AsyncTimeoutStrategy<>(s, p.name(), p.timeout(), e.timer(), e.listener()));
+            s = timedOut(new AsyncTimeoutStrategy<>(noted(s), p.name(), p.timeout(), e.timer(), e.listener()));
         }
         if (p.breaker() != null) {
             s = translatedStage(new AsyncCircuitBreakerStrategy<>(s, p.name(), e.breakers().getOrCreate(
@@ -97,6 +97,104 @@ final class MpChain {
                 throw Failures.sneakyThrow(MpExceptions.translate(t));
             }
         };
+    }
+
+    /**
+     * Around the stage-based timeout: when it fires, the stage below it (a queued bulkhead call, a running body) is
+     * cancelled before the caller hears of the timeout, so that a caller who calls again at once finds the queue place
+     * free. Maps the failure to MicroProfile's types.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <V> Strategy<CompletionStage<V>> timedOut(Strategy<CompletionStage<V>> timeout) {
+        return invocation -> {
+            Below below = new Below((Invocation) invocation);
+            CompletionStage<V> inner;
+            try {
+                inner = timeout.call((Invocation) below);
+            } catch (Throwable t) {
+                return CompletableFuture.failedFuture(MpExceptions.translate(t));
+            }
+            if (inner == null) {
+                return null;
+            }
+            Linked<V> result = new Linked<>(inner);
+            inner.whenComplete((value, error) -> {
+                if (error == null) {
+                    result.complete(value);
+                    return;
+                }
+                Throwable failure = Failures.unwrap(error);
+                if (failure instanceof dev.steadfast.TimeoutExceededException) {
+                    cancel(below.stage);
+                }
+                result.completeExceptionally(MpExceptions.translate(failure));
+            });
+            return result;
+        };
+    }
+
+    /** Right below the timeout: notes the stage it returns for {@link #timedOut}. */
+    static <V> Strategy<CompletionStage<V>> noted(Strategy<CompletionStage<V>> next) {
+        return invocation -> {
+            CompletionStage<V> stage = next.call(invocation);
+            Object any = invocation;
+            if (any instanceof Below below) {
+                below.stage = stage;
+            }
+            return stage;
+        };
+    }
+
+    private static void cancel(CompletionStage<?> stage) {
+        if (stage != null) {
+            try {
+                stage.toCompletableFuture().cancel(true);
+            } catch (UnsupportedOperationException notAFuture) {
+                // cannot be cancelled; it runs to its end
+            }
+        }
+    }
+
+    /** The call as one attempt passes through the timeout, with the stage below the timeout. */
+    private static final class Below implements Invocation<Object> {
+
+        final Invocation<Object> call;
+        volatile CompletionStage<?> stage;
+
+        Below(Invocation<Object> call) {
+            this.call = call;
+        }
+
+        @Override
+        public Object proceed() throws Exception {
+            return call.proceed();
+        }
+
+        @Override
+        public Object[] arguments() {
+            return call.arguments();
+        }
+
+        @Override
+        public Object target() {
+            return call.target();
+        }
+    }
+
+    /** The call behind the per-attempt wrappers of this class. */
+    private static MpInvocation callOf(Invocation<?> invocation) {
+        Object i = invocation;
+        for (int depth = 0; depth < 4; depth++) {
+            if (i instanceof MpInvocation mp) {
+                return mp;
+            }
+            if (i instanceof Below below) {
+                i = below.call;
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Maps the failure of {@code next}'s stage to MicroProfile's types; cancelling the result cancels that stage. */
@@ -123,20 +221,114 @@ final class MpChain {
         };
     }
 
-    /** Tells the call which stage its running attempt is, and starts no attempt once the caller cancelled. */
+    /**
+     * Tells the call which stage its running attempt is, and starts no attempt once the caller cancelled. The
+     * attempt's stage completes only once its body has returned: a body that a timeout or a cancellation could not
+     * interrupt keeps its bulkhead permit until it really ends, as MicroProfile requires.
+     */
     static <V> Strategy<CompletionStage<V>> tracked(Strategy<CompletionStage<V>> next) {
         return invocation -> {
-            Object any = invocation;
-            if (any instanceof MpInvocation mp) {
-                if (mp.cancelled()) {
-                    return CompletableFuture.failedFuture(new CancellationException("cancelled by the caller"));
-                }
-                CompletionStage<V> stage = next.call(invocation);
-                mp.running(stage);
-                return stage;
+            MpInvocation mp = callOf(invocation);
+            if (mp != null && mp.cancelled()) {
+                return CompletableFuture.failedFuture(new CancellationException("cancelled by the caller"));
             }
-            return next.call(invocation);
+            Attempt<V> attempt = new Attempt<>(invocation);
+            CompletionStage<V> inner = next.call(attempt);
+            if (inner == null) {
+                return null;
+            }
+            Held<V> result = new Held<>(inner);
+            inner.whenComplete((value, error) -> attempt.afterBody(() -> {
+                if (error == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(Failures.unwrap(error));
+                }
+            }));
+            if (mp != null) {
+                mp.running(result);
+            }
+            return result;
         };
+    }
+
+    /** One attempt's view of the call: knows whether its body is running, to hold the outcome back until it ends. */
+    private static final class Attempt<V> implements Invocation<CompletionStage<V>> {
+
+        private final Invocation<CompletionStage<V>> call;
+        private boolean running;
+        private Runnable afterBody;
+
+        Attempt(Invocation<CompletionStage<V>> call) {
+            this.call = call;
+        }
+
+        @Override
+        public CompletionStage<V> proceed() throws Exception {
+            synchronized (this) {
+                running = true;
+            }
+            try {
+                return call.proceed();
+            } finally {
+                Runnable then;
+                synchronized (this) {
+                    running = false;
+                    then = afterBody;
+                    afterBody = null;
+                }
+                if (then != null) {
+                    then.run();
+                }
+            }
+        }
+
+        /** Runs {@code action} now, or when the body returns if it is running. */
+        void afterBody(Runnable action) {
+            synchronized (this) {
+                if (running) {
+                    afterBody = action;
+                    return;
+                }
+            }
+            action.run();
+        }
+
+        @Override
+        public Object[] arguments() {
+            return call.arguments();
+        }
+
+        @Override
+        public Object target() {
+            return call.target();
+        }
+    }
+
+    /**
+     * An attempt's future: cancelling it cancels (and may interrupt) the body's stage, but it completes only with that
+     * stage, once the body has returned, so the permits it holds are released when the body really ends.
+     */
+    private static final class Held<V> extends CompletableFuture<V> {
+
+        private final CompletionStage<V> source;
+
+        Held(CompletionStage<V> source) {
+            this.source = source;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            if (isDone()) {
+                return false;
+            }
+            try {
+                source.toCompletableFuture().cancel(mayInterruptIfRunning);
+            } catch (UnsupportedOperationException notAFuture) {
+                // cannot be cancelled; it runs to its end
+            }
+            return true;
+        }
     }
 
     /** A future over another stage: cancelling it cancels that stage too. */

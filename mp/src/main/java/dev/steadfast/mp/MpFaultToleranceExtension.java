@@ -129,7 +129,7 @@ public class MpFaultToleranceExtension implements Extension {
     <T> void bindGuardedMethods(@Observes ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
         Class<T> javaClass = type.getJavaClass();
-        if (javaClass.getName().startsWith("dev.steadfast.mp.")) {
+        if (javaClass == MpFaultToleranceInterceptor.class) {
             if (!type.isAnnotationPresent(MpRegistered.class)) {
                 event.veto();
             }
@@ -154,7 +154,7 @@ public class MpFaultToleranceExtension implements Extension {
     <T> void planGuardedMethods(@Observes ProcessManagedBean<T> event) {
         AnnotatedType<T> type = event.getAnnotatedBeanClass();
         Class<?> beanClass = event.getBean().getBeanClass();
-        if (beanClass.getName().startsWith("dev.steadfast.mp.")) {
+        if (beanClass == MpFaultToleranceInterceptor.class) {
             return;
         }
         List<String> problems = new ArrayList<>();

@@ -41,14 +41,31 @@ final class MpReader {
         this.problems = problems;
     }
 
-    /** Whether a MicroProfile annotation guards the method, on it or on its class. */
+    /**
+     * Whether a MicroProfile annotation guards the method, on it or on its class. A method that a subclass overrides
+     * is not (the annotated type lists both): the override is what gets called.
+     */
     static boolean guarded(AnnotatedType<?> type, AnnotatedMethod<?> m) {
-        if (!businessMethod(m.getJavaMember())) {
+        if (!businessMethod(m.getJavaMember()) || overridden(type.getJavaClass(), m.getJavaMember())) {
             return false;
         }
         for (Class<? extends Annotation> a : ANNOTATIONS) {
             if (m.isAnnotationPresent(a) || type.isAnnotationPresent(a)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overridden(Class<?> beanClass, Method m) {
+        for (Class<?> c = beanClass; c != null && c != m.getDeclaringClass(); c = c.getSuperclass()) {
+            try {
+                Method declared = c.getDeclaredMethod(m.getName(), m.getParameterTypes());
+                if (!declared.isBridge() && !Modifier.isPrivate(declared.getModifiers())) {
+                    return true;
+                }
+            } catch (NoSuchMethodException notHere) {
+                // look further up
             }
         }
         return false;
