@@ -36,28 +36,34 @@ final class MpChain {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static Strategy<Object> build(Engine engine, ThreadContext context, GuardPolicy p) {
+    static Strategy<Object> build(Engine engine, ThreadContext context, GuardPolicy p, MpMetrics metrics) {
         if (p.asynchronous()) {
-            Strategy<CompletionStage<Object>> s = staged(engine, context, p);
+            Strategy<CompletionStage<Object>> s = staged(engine, context, p, metrics);
             return (Strategy) s;
         }
-        return sync(engine, p);
+        return sync(engine, p, metrics);
     }
 
-    private static Strategy<Object> sync(Engine e, GuardPolicy p) {
+    private static Strategy<Object> sync(Engine e, GuardPolicy p, MpMetrics m) {
         Strategy<Object> s = Invocation::proceed;
         if (p.bulkhead() != null) {
+            s = MpObservers.bulkheadInside(false, s, m);
             s = translated(new BulkheadStrategy<>(s, p.name(), p.bulkhead(), e.timer(), e.listener()));
+            s = MpObservers.bulkheadOutside(false, s, m);
         }
         if (p.timeout() != null) {
             s = translated(new TimeoutStrategy<>(s, p.name(), p.timeout(), e.clock(), e.timer(), e.listener()));
+            s = MpObservers.timeout(false, s, m);
         }
         if (p.breaker() != null) {
             s = translated(new CircuitBreakerStrategy<>(s, p.name(), e.breakers().getOrCreate(p.breakerName(),
                     p.breaker()), e.clock(), e.listener()));
+            s = MpObservers.breaker(false, s, m, p.breaker());
         }
         if (p.retry() != null) {
+            s = MpObservers.attempt(false, s, m);
             s = new RetryStrategy<>(s, p.name(), p.retry(), e.clock(), e.listener());
+            s = MpObservers.retry(false, s, m, p.retry());
         }
         if (p.fallback() != null) {
             s = new FallbackStrategy<>(s, p.name(), p.fallback(), e.listener());
@@ -65,22 +71,30 @@ final class MpChain {
         return s;
     }
 
-    private static Strategy<CompletionStage<Object>> staged(Engine e, ThreadContext context, GuardPolicy p) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Strategy<CompletionStage<Object>> staged(Engine e, ThreadContext context, GuardPolicy p,
+            MpMetrics m) {
         Executor executor = task -> e.executor().execute(task);
         Strategy<CompletionStage<Object>> s = Invocation::proceed;
         s = tracked(new AsyncOffloadStrategy<>(s, executor, context));
         if (p.bulkhead() != null) {
+            s = (Strategy) MpObservers.bulkheadInside(true, (Strategy) s, m);
             s = translatedStage(new AsyncBulkheadStrategy<>(s, p.name(), p.bulkhead(), executor, e.listener()));
+            s = (Strategy) MpObservers.bulkheadOutside(true, (Strategy) s, m);
         }
         if (p.timeout() != null) {
             s = timedOut(new AsyncTimeoutStrategy<>(noted(s), p.name(), p.timeout(), e.timer(), e.listener()));
+            s = (Strategy) MpObservers.timeout(true, (Strategy) s, m);
         }
         if (p.breaker() != null) {
             s = translatedStage(new AsyncCircuitBreakerStrategy<>(s, p.name(), e.breakers().getOrCreate(
                     p.breakerName(), p.breaker()), e.clock(), e.listener()));
+            s = (Strategy) MpObservers.breaker(true, (Strategy) s, m, p.breaker());
         }
         if (p.retry() != null) {
+            s = (Strategy) MpObservers.attempt(true, (Strategy) s, m);
             s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), e.clock(), e.timer(), executor, e.listener());
+            s = (Strategy) MpObservers.retry(true, (Strategy) s, m, p.retry());
         }
         if (p.fallback() != null) {
             s = new AsyncFallbackStrategy<>(s, p.name(), p.fallback(), e.listener());
@@ -156,12 +170,21 @@ final class MpChain {
     }
 
     /** The call as one attempt passes through the timeout, with the stage below the timeout. */
-    private static final class Below implements Invocation<Object> {
+    private static final class Below extends Forwarding {
 
-        final Invocation<Object> call;
         volatile CompletionStage<?> stage;
 
         Below(Invocation<Object> call) {
+            super(call);
+        }
+    }
+
+    /** An invocation that carries per-attempt state between two decorators and forwards everything else. */
+    abstract static class Forwarding implements Invocation<Object> {
+
+        final Invocation<Object> call;
+
+        Forwarding(Invocation<Object> call) {
             this.call = call;
         }
 
@@ -181,18 +204,30 @@ final class MpChain {
         }
     }
 
-    /** The call behind the per-attempt wrappers of this class. */
-    private static MpInvocation callOf(Invocation<?> invocation) {
+    /** The call behind the per-attempt wrappers of this front end. */
+    static MpInvocation callOf(Invocation<?> invocation) {
         Object i = invocation;
-        for (int depth = 0; depth < 4; depth++) {
+        for (int depth = 0; depth < 8; depth++) {
             if (i instanceof MpInvocation mp) {
                 return mp;
             }
-            if (i instanceof Below below) {
-                i = below.call;
+            if (i instanceof Forwarding f) {
+                i = f.call;
             } else {
                 return null;
             }
+        }
+        return null;
+    }
+
+    /** The nearest per-attempt wrapper of the given type, or {@code null}. */
+    static <T extends Forwarding> T find(Invocation<?> invocation, Class<T> type) {
+        Object i = invocation;
+        for (int depth = 0; depth < 8 && i instanceof Forwarding f; depth++) {
+            if (type.isInstance(f)) {
+                return type.cast(f);
+            }
+            i = f.call;
         }
         return null;
     }
@@ -309,7 +344,7 @@ final class MpChain {
      * An attempt's future: cancelling it cancels (and may interrupt) the body's stage, but it completes only with that
      * stage, once the body has returned, so the permits it holds are released when the body really ends.
      */
-    private static final class Held<V> extends CompletableFuture<V> {
+    static final class Held<V> extends CompletableFuture<V> {
 
         private final CompletionStage<V> source;
 

@@ -3,7 +3,10 @@ package dev.steadfast.mp;
 import dev.steadfast.impl.core.Engine;
 import dev.steadfast.impl.core.Failures;
 import dev.steadfast.impl.core.GuardPolicy;
+import dev.steadfast.CircuitState;
+import dev.steadfast.impl.core.EngineListener;
 import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.impl.core.Listeners;
 import dev.steadfast.impl.core.LoggingListener;
 import dev.steadfast.impl.core.Strategy;
 import dev.steadfast.impl.core.async.ThreadContext;
@@ -76,6 +79,9 @@ public class MpFaultToleranceExtension implements Extension {
     private ThreadContext threadContext;
     private ExecutorService ownExecutor;
     private boolean metricsEnabled = true;
+    private MpMetrics.Sink metricsSink;
+    /** Metrics by breaker registry name, for the state changes the engine announces. */
+    private final Map<String, MpMetrics> breakerMetrics = new ConcurrentHashMap<>();
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
         config = MpConfig.create();
@@ -183,7 +189,16 @@ public class MpFaultToleranceExtension implements Extension {
         }
         startupProblems.clear();
         threadContext = requestContext(beanManager);
-        engine = Engine.create(new LoggingListener(), this::executor, threadContext);
+        EngineListener states = new EngineListener() {
+            @Override
+            public void stateChanged(String name, CircuitState from, CircuitState to, java.time.Instant at) {
+                MpMetrics m = breakerMetrics.get(name);
+                if (m != null) {
+                    m.breakerChanged(to);
+                }
+            }
+        };
+        engine = Engine.create(Listeners.of(List.of(new LoggingListener(), states)), this::executor, threadContext);
     }
 
     /**
@@ -206,6 +221,13 @@ public class MpFaultToleranceExtension implements Extension {
     }
 
     void buildChains(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        if (metricsEnabled && present("org.eclipse.microprofile.metrics.MetricRegistry")) {
+            try {
+                metricsSink = MicroProfileMetricsSink.create(beanManager);
+            } catch (RuntimeException | LinkageError noUsableMetrics) {
+                metricsSink = null;
+            }
+        }
         for (Map.Entry<Class<?>, Map<Method, MpPlan>> bean : plans.entrySet()) {
             Map<Method, MpOperation> built = new HashMap<>();
             for (Map.Entry<Method, MpPlan> m : bean.getValue().entrySet()) {
@@ -227,10 +249,25 @@ public class MpFaultToleranceExtension implements Extension {
                 .breaker(p.name, p.breaker)
                 .timeout(p.timeout)
                 .bulkhead(p.bulkhead);
-        if (p.hasFallback()) {
-            b.fallback(new FallbackPolicy(List.of(fallbackFunction(p, beanManager)), p.fallbackOn));
+        MpMetrics metrics = metricsSink == null ? null : new MpMetrics(metricsSink, p);
+        if (metrics != null && p.breaker != null) {
+            breakerMetrics.put(p.name, metrics);
         }
-        return new MpOperation(p.kind, MpChain.build(engine, threadContext, b.build()));
+        if (p.hasFallback()) {
+            FallbackFunction<Object> f = fallbackFunction(p, beanManager);
+            if (metrics != null) {
+                FallbackFunction<Object> plain = f;
+                f = (invocation, failure) -> {
+                    MpInvocation call = MpChain.callOf(invocation);
+                    if (call != null) {
+                        call.fallbackApplied = true;
+                    }
+                    return plain.apply(invocation, failure);
+                };
+            }
+            b.fallback(new FallbackPolicy(List.of(f), p.fallbackOn));
+        }
+        return new MpOperation(p.kind, MpChain.build(engine, threadContext, b.build(), metrics), metrics);
     }
 
     private static FallbackFunction<Object> fallbackFunction(MpPlan p, BeanManager beanManager) {

@@ -18,6 +18,10 @@ final class MpInvocation implements Invocation<Object> {
     private final MpOperation.Kind kind;
     private volatile boolean cancelled;
     private volatile CompletionStage<?> running;
+    /** Attempts made so far (counted only when metrics are on). */
+    final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    /** Whether a fallback answered for this call (tracked only when metrics are on). */
+    volatile boolean fallbackApplied;
 
     MpInvocation(InvocationContext context, MpOperation.Kind kind) {
         this.context = context;

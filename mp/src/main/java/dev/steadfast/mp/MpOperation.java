@@ -26,16 +26,29 @@ final class MpOperation {
 
     private final Kind kind;
     private final Strategy<Object> chain;
+    private final MpMetrics metrics;
 
-    MpOperation(Kind kind, Strategy<Object> chain) {
+    MpOperation(Kind kind, Strategy<Object> chain, MpMetrics metrics) {
         this.kind = kind;
         this.chain = chain;
+        this.metrics = metrics;
     }
 
     Object invoke(InvocationContext context) throws Exception {
         MpInvocation invocation = new MpInvocation(context, kind);
         if (kind == Kind.SYNC) {
-            return chain.call(invocation);
+            if (metrics == null) {
+                return chain.call(invocation);
+            }
+            Object value;
+            try {
+                value = chain.call(invocation);
+            } catch (Throwable t) {
+                metrics.invoked(false, invocation.fallbackApplied);
+                throw t;
+            }
+            metrics.invoked(true, invocation.fallbackApplied);
+            return value;
         }
         CallerFuture result = new CallerFuture(invocation);
         CompletionStage<?> stage;
@@ -45,9 +58,15 @@ final class MpOperation {
             stage = CompletableFuture.failedFuture(t);
         }
         if (stage == null) {
+            if (metrics != null) {
+                metrics.invoked(true, invocation.fallbackApplied);
+            }
             result.complete(null);
         } else {
             stage.whenComplete((value, error) -> {
+                if (metrics != null) {
+                    metrics.invoked(error == null, invocation.fallbackApplied);
+                }
                 if (error == null) {
                     result.complete(value);
                 } else {

@@ -11,5 +11,6 @@ public class TckArquillianExtension implements LoadableExtension {
     public void register(ExtensionBuilder builder) {
         builder.service(ApplicationArchiveProcessor.class, BeanArchiveProcessor.class);
         builder.service(DeploymentExceptionTransformer.class, DefinitionErrorTransformer.class);
+        builder.observer(DropMetricRegistries.class);
     }
 }
