@@ -221,12 +221,15 @@ public class MpFaultToleranceExtension implements Extension {
     }
 
     void buildChains(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        if (metricsEnabled && present("org.eclipse.microprofile.metrics.MetricRegistry")) {
-            try {
-                metricsSink = MicroProfileMetricsSink.create(beanManager);
-            } catch (RuntimeException | LinkageError noUsableMetrics) {
-                metricsSink = null;
+        if (metricsEnabled) {
+            List<MpMetrics.Sink> sinks = new ArrayList<>();
+            if (present("org.eclipse.microprofile.metrics.MetricRegistry")) {
+                addSink(sinks, () -> MicroProfileMetricsSink.create(beanManager));
             }
+            if (present("io.opentelemetry.api.OpenTelemetry")) {
+                addSink(sinks, () -> OpenTelemetrySink.create(beanManager));
+            }
+            metricsSink = MpMetrics.Sink.all(sinks);
         }
         for (Map.Entry<Class<?>, Map<Method, MpPlan>> bean : plans.entrySet()) {
             Map<Method, MpOperation> built = new HashMap<>();
@@ -240,6 +243,17 @@ public class MpFaultToleranceExtension implements Extension {
             operations.put(bean.getKey(), Map.copyOf(built));
         }
         plans.clear();
+    }
+
+    private static void addSink(List<MpMetrics.Sink> sinks, java.util.function.Supplier<MpMetrics.Sink> create) {
+        try {
+            MpMetrics.Sink sink = create.get();
+            if (sink != null) {
+                sinks.add(sink);
+            }
+        } catch (RuntimeException | LinkageError unusable) {
+            // an API without a working implementation: no metrics there
+        }
     }
 
     private MpOperation operation(MpPlan p, BeanManager beanManager) {

@@ -12,8 +12,48 @@ import java.util.function.LongSupplier;
  */
 final class MpMetrics {
 
-    /** Where metrics go: MicroProfile Metrics when present. */
+    /** Where metrics go: MicroProfile Metrics and MicroProfile Telemetry, whichever are present. */
     interface Sink {
+
+        /** Writes to every sink given (none of them {@code null}), or {@code null} when there is none. */
+        static Sink all(java.util.List<Sink> sinks) {
+            if (sinks.isEmpty()) {
+                return null;
+            }
+            if (sinks.size() == 1) {
+                return sinks.get(0);
+            }
+            return new Sink() {
+                @Override
+                public Runnable counter(String name, String... tags) {
+                    Runnable[] each = sinks.stream().map(s -> s.counter(name, tags)).toArray(Runnable[]::new);
+                    return () -> {
+                        for (Runnable r : each) {
+                            r.run();
+                        }
+                    };
+                }
+
+                @Override
+                public java.util.function.LongConsumer histogram(String name, String... tags) {
+                    java.util.function.LongConsumer[] each = sinks.stream().map(s -> s.histogram(name, tags))
+                            .toArray(java.util.function.LongConsumer[]::new);
+                    return v -> {
+                        for (java.util.function.LongConsumer c : each) {
+                            c.accept(v);
+                        }
+                    };
+                }
+
+                @Override
+                public void gauge(String name, String unit, LongSupplier value, String... tags) {
+                    for (Sink s : sinks) {
+                        s.gauge(name, unit, value, tags);
+                    }
+                }
+            };
+        }
+
 
         /** A counter, created or found, as an incrementer. */
         Runnable counter(String name, String... tags);
