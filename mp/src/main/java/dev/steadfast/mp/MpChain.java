@@ -28,7 +28,8 @@ import java.util.concurrent.Executor;
  * Timeout, Bulkhead, asynchronous offload, the body; MicroProfile has no rate limit). The MicroProfile front end
  * composes the chain itself instead of calling {@link Engine#build} only to put a translation right outside the
  * timeout, the breaker and the bulkhead, so that every outer concern sees MicroProfile's exception types
- * ({@link MpExceptions}), and to note each asynchronous attempt for cancellation.
+ * ({@link MpExceptions}), to note each asynchronous attempt for cancellation, and to place the metrics observers
+ * ({@link MpObservers}) around each concern when metrics are on.
  */
 final class MpChain {
 
@@ -71,35 +72,45 @@ final class MpChain {
         return s;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Strategy<CompletionStage<Object>> staged(Engine e, ThreadContext context, GuardPolicy p,
             MpMetrics m) {
         Executor executor = task -> e.executor().execute(task);
         Strategy<CompletionStage<Object>> s = Invocation::proceed;
         s = tracked(new AsyncOffloadStrategy<>(s, executor, context));
         if (p.bulkhead() != null) {
-            s = (Strategy) MpObservers.bulkheadInside(true, (Strategy) s, m);
+            s = asStage(MpObservers.bulkheadInside(true, asAny(s), m));
             s = translatedStage(new AsyncBulkheadStrategy<>(s, p.name(), p.bulkhead(), executor, e.listener()));
-            s = (Strategy) MpObservers.bulkheadOutside(true, (Strategy) s, m);
+            s = asStage(MpObservers.bulkheadOutside(true, asAny(s), m));
         }
         if (p.timeout() != null) {
             s = timedOut(new AsyncTimeoutStrategy<>(noted(s), p.name(), p.timeout(), e.timer(), e.listener()));
-            s = (Strategy) MpObservers.timeout(true, (Strategy) s, m);
+            s = asStage(MpObservers.timeout(true, asAny(s), m));
         }
         if (p.breaker() != null) {
             s = translatedStage(new AsyncCircuitBreakerStrategy<>(s, p.name(), e.breakers().getOrCreate(
                     p.breakerName(), p.breaker()), e.clock(), e.listener()));
-            s = (Strategy) MpObservers.breaker(true, (Strategy) s, m, p.breaker());
+            s = asStage(MpObservers.breaker(true, asAny(s), m, p.breaker()));
         }
         if (p.retry() != null) {
-            s = (Strategy) MpObservers.attempt(true, (Strategy) s, m);
+            s = asStage(MpObservers.attempt(true, asAny(s), m));
             s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), e.clock(), e.timer(), executor, e.listener());
-            s = (Strategy) MpObservers.retry(true, (Strategy) s, m, p.retry());
+            s = asStage(MpObservers.retry(true, asAny(s), m, p.retry()));
         }
         if (p.fallback() != null) {
             s = new AsyncFallbackStrategy<>(s, p.name(), p.fallback(), e.listener());
         }
         return s;
+    }
+
+    /** A stage strategy seen as one on plain values, for the observers that serve both kinds. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Strategy<Object> asAny(Strategy<CompletionStage<Object>> s) {
+        return (Strategy) s;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Strategy<CompletionStage<Object>> asStage(Strategy<Object> s) {
+        return (Strategy) s;
     }
 
     /** Maps what {@code next} throws to MicroProfile's types. */
