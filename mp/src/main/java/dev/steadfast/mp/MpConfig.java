@@ -35,11 +35,6 @@ final class MpConfig {
         }
     }
 
-    /** A config over the given one, for tests. */
-    static MpConfig of(Config config) {
-        return new MpConfig(config);
-    }
-
     Optional<String> get(String key) {
         if (config == null) {
             return Optional.empty();

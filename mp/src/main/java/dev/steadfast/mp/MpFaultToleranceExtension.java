@@ -85,13 +85,7 @@ public class MpFaultToleranceExtension implements Extension {
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
         config = MpConfig.create();
-        for (String other : OTHER_IMPLEMENTATIONS) {
-            if (present(other)) {
-                startupProblems.add("steadfast-mp found another MicroProfile Fault Tolerance implementation ("
-                        + other + ") on the class path. Two implementations would both guard every method; remove"
-                        + " steadfast-mp, or use the container's own MicroProfile Fault Tolerance only.");
-            }
-        }
+        startupProblems.addAll(conflicts(OTHER_IMPLEMENTATIONS));
         int priority = DEFAULT_PRIORITY;
         Optional<String> configured = config.get(MpConfig.PRIORITY);
         if (configured.isPresent()) {
@@ -113,6 +107,19 @@ public class MpFaultToleranceExtension implements Extension {
             int p = priority;
             interceptor.remove(a -> a.annotationType() == Priority.class).add(new PriorityLiteral(p));
         }
+    }
+
+    /** One problem for each of {@code extensionClasses} found on the class path. */
+    static List<String> conflicts(List<String> extensionClasses) {
+        List<String> problems = new ArrayList<>();
+        for (String other : extensionClasses) {
+            if (present(other)) {
+                problems.add("steadfast-mp found another MicroProfile Fault Tolerance implementation (" + other
+                        + ") on the class path. Two implementations would both guard every method; remove"
+                        + " steadfast-mp, or use the container's own MicroProfile Fault Tolerance only.");
+            }
+        }
+        return problems;
     }
 
     private static boolean present(String className) {
@@ -351,11 +358,6 @@ public class MpFaultToleranceExtension implements Extension {
     /** The operations of one bean class by method; empty when it has none. */
     Map<Method, MpOperation> operationsOf(Class<?> beanClass) {
         return operations.getOrDefault(beanClass, Map.of());
-    }
-
-    /** Whether {@code MP_Fault_Tolerance_Metrics_Enabled} leaves metrics on. */
-    boolean metricsEnabled() {
-        return metricsEnabled;
     }
 
     /** Activates the request context around an asynchronous body, unless one is already active on that thread. */

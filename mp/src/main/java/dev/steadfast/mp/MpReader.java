@@ -120,13 +120,13 @@ final class MpReader {
         MpSettings s = new MpSettings(config, plan.beanClass, plan.method, a, onClass, problems);
         // Validated even when switched off: a broken definition is broken wherever it is deployed.
         if (!config.enabled(plan.beanClass, plan.method, kind, problems)) {
-            validateOnly(s, kind, plan);
+            validateOnly(s, kind);
             return null;
         }
         return s;
     }
 
-    private void validateOnly(MpSettings s, Class<? extends Annotation> kind, MpPlan scratch) {
+    private void validateOnly(MpSettings s, Class<? extends Annotation> kind) {
         if (kind == Retry.class) {
             retry(s);
         } else if (kind == CircuitBreaker.class) {

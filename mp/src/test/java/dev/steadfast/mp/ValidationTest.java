@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
 
 /** Broken definitions fail the deployment with a FaultToleranceDefinitionException that says what is wrong. */
 public class ValidationTest {
@@ -40,6 +41,15 @@ public class ValidationTest {
     @Test(dataProvider = "broken")
     public void aBrokenDefinitionFailsTheDeployment(Class<?> bean, String message) {
         assertEquals(MpContainer.deploymentErrors(Map.of(), bean), List.of(message));
+    }
+
+    @Test
+    public void anotherImplementationOnTheClassPathIsRefused() {
+        List<String> problems = MpFaultToleranceExtension.conflicts(List.of(ValidationTest.class.getName(),
+                "com.example.NoSuchExtension"));
+        assertEquals(problems.size(), 1);
+        assertTrue(problems.get(0).startsWith("steadfast-mp found another MicroProfile Fault Tolerance implementation ("
+                + ValidationTest.class.getName() + ")"), problems.get(0));
     }
 
     @Test

@@ -69,11 +69,4 @@ public final class Invalid {
             return "";
         }
     }
-
-    @Dependent
-    public static class ConfiguredNegativeRetries {
-        @Retry
-        public void call() {
-        }
-    }
 }
