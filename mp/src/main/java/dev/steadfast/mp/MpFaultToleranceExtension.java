@@ -68,8 +68,7 @@ public class MpFaultToleranceExtension implements Extension {
     /** Extensions of other MicroProfile Fault Tolerance implementations; with one of them present we refuse. */
     static final List<String> OTHER_IMPLEMENTATIONS = List.of(
             "io.smallrye.faulttolerance.FaultToleranceExtension",
-            "org.apache.safeguard.impl.cdi.SafeguardExtension",
-            "com.ibm.ws.microprofile.faulttolerance.cdi.FaultToleranceCDIExtension");
+            "org.apache.safeguard.impl.cdi.SafeguardExtension");
 
     private MpConfig config;
     private final List<String> startupProblems = new ArrayList<>();

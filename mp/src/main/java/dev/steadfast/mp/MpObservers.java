@@ -81,7 +81,6 @@ final class MpObservers {
 
         final long entered = System.nanoTime();
         volatile boolean started;
-        long startedAt;
 
         Pass(Invocation<Object> call) {
             super(call);
@@ -125,7 +124,6 @@ final class MpObservers {
                 long now = System.nanoTime();
                 m.running.incrementAndGet();
                 if (pass != null) {
-                    pass.startedAt = now;
                     pass.started = true;
                     if (staged) {
                         m.waiting.decrementAndGet();
