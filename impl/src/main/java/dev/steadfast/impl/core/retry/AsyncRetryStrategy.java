@@ -122,7 +122,7 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
             }
             long delay = r.nextDelay(attempts);
             if (delay < 0) {
-                result.completeExceptionally(r.exhausted(attempts));
+                result.completeExceptionally(r.giveUp(attempts));
                 return;
             }
             try {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * Computes the delay before each retry: the backoff curve, then jitter, then the {@code maxDelay} cap, then at least
+ * Computes the delay before each retry: the backoff curve, then the relative and the absolute jitter, then the {@code maxDelay} cap, then at least
  * what the failure's {@link RetryAfterHint} asks for. Stateless; one instance per policy.
  */
 final class Delays {
@@ -29,6 +29,10 @@ final class Delays {
         double jitter = policy.jitter();
         if (jitter > 0) {
             d *= 1 - jitter + 2 * jitter * random.getAsDouble();
+        }
+        long absolute = policy.jitterNanos();
+        if (absolute > 0) {
+            d = Math.max(0, d + (2 * random.getAsDouble() - 1) * absolute);
         }
         long nanos = d >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) d;
         if (policy.maxDelayNanos() > 0) {

@@ -60,7 +60,7 @@ public final class RetryStrategy<V> implements Strategy<V> {
             }
             long delay = r.nextDelay(a);
             if (delay < 0) {
-                throw r.exhausted(a);
+                throw Failures.sneakyThrow(r.giveUp(a));
             }
             if (delay > 0) {
                 try {

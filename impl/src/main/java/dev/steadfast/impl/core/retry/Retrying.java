@@ -94,6 +94,15 @@ final class Retrying {
         return e;
     }
 
+    /**
+     * What the caller gets when the budget is spent: the {@link RetryExhaustedException}, or with
+     * {@link RetryPolicy#rethrowLastFailure()} the last failure itself. Announces the exhaustion either way.
+     */
+    Throwable giveUp(Attempts a) {
+        RetryExhaustedException e = exhausted(a);
+        return policy.rethrowLastFailure() && a.lastFailure != null ? a.lastFailure : e;
+    }
+
     /** The state of one guarded call across its attempts. */
     static final class Attempts {
 
