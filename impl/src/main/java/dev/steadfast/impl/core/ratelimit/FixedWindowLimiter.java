@@ -26,21 +26,33 @@ final class FixedWindowLimiter extends SingleWordLimiter {
 
     @Override
     long waitNanos(long state, long now) {
-        long start = windowStart(now);
+        long start = currentWindow(state, now);
         if (state - start < quota) {
             return 0;
         }
-        // Nothing left in now's window. (For a reading taken before the last admission's window, nothing is left up
-        // to that window either.) The next permit is in the state's window if it has one left, else in the one after.
-        long stateWindow = windowStart(state);
-        long free = state - stateWindow < quota ? stateWindow : stateWindow + window;
-        return free - now;
+        // Nothing left in the current window: the next permit is in the one after.
+        return start + window - Math.max(now, start);
     }
 
     @Override
     long admit(long state, long now) {
-        long start = windowStart(now);
+        long start = currentWindow(state, now);
         return (state - start > 0 ? state : start) + 1;
+    }
+
+    /**
+     * The window a call decided at {@code now} falls in: now's, or the last admission's when that is later. A later
+     * one means this thread read the clock, then lost the race to a thread that read it in the next window and was
+     * admitted there; time has moved on to that window, so this call counts there too. Judging it by its stale
+     * reading would reject it although the current window has room (seen with two threads at a billion calls per
+     * second, with a retry-after already in the past).
+     */
+    private long currentWindow(long state, long now) {
+        // state - 1 lies in the window of the last admission (state is that window's start plus the permits taken,
+        // at least one), so a full window is never mistaken for the empty next one.
+        long mine = windowStart(now);
+        long last = windowStart(state - 1);
+        return last - mine > 0 ? last : mine; // compared by difference: readings may wrap around
     }
 
     private long windowStart(long time) {

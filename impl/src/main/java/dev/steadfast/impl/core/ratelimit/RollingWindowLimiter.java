@@ -78,7 +78,9 @@ final class RollingWindowLimiter implements RateLimiter {
         if ((entry & ODD_LAP) != lap(round)) {
             return span; // admission `round` is being written: it happened just now
         }
-        return (entry & TIME) + span - now;
+        // At most `span`: a reading older than the admission (a thread that read the clock, then lost the race) is
+        // told to wait as if it read the clock at that admission, not longer than the window itself.
+        return Math.min(span, (entry & TIME) + span - now);
     }
 
     private int slot(long round) {

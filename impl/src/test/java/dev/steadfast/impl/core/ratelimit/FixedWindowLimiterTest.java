@@ -66,8 +66,9 @@ class FixedWindowLimiterTest {
         RateLimiter limiter = limiter(1, 1_000, 0);
         assertEquals(0, limiter.tryAcquire(ORIGIN + 1_500)); // window [1000, 2000) is used up
 
-        // A thread that read the clock at 900 and lost the race: its window is over, the next free one is [2000, ...).
-        assertEquals(1_100, limiter.tryAcquire(ORIGIN + 900));
+        // A thread that read the clock at 900 and lost the race: time has moved on to [1000, 2000), which is full;
+        // it waits as if it had read the clock at 1000, until the next window.
+        assertEquals(1_000, limiter.tryAcquire(ORIGIN + 900));
     }
 
     @Test
@@ -114,5 +115,16 @@ class FixedWindowLimiterTest {
 
         assertEquals(300, limiter.tryAcquire(ORIGIN + 900));
         assertEquals(0, limiter.tryAcquire(ORIGIN + 1_200));
+    }
+
+    @Test
+    void aStaleReadingFromTheWindowBeforeCountsInTheCurrentWindow() {
+        RateLimiter limiter = limiter(2, 1_000, 0);
+        assertEquals(0, limiter.tryAcquire(ORIGIN + 1_000), "a thread that read the clock in the second window");
+
+        assertEquals(0, limiter.tryAcquire(ORIGIN + 999), "one that read it earlier but lost the race: room is left");
+        assertEquals(1_000, limiter.tryAcquire(ORIGIN + 998),
+                "the current window is full: the wait is until the next one, never more than a window");
+        assertEquals(0, limiter.tryAcquire(ORIGIN + 2_000));
     }
 }

@@ -13,10 +13,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -110,7 +111,7 @@ class RateLimitStrategyTest {
                 new RateLimitPolicy(limit, window, 0, RateLimitType.FIXED), readings, listener);
         int threads = 4;
         int callsEach = 10_000;
-        ConcurrentLinkedQueue<Long> admitted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> admitted = new ConcurrentLinkedQueue<>();
         AtomicInteger rejected = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -121,7 +122,8 @@ class RateLimitStrategyTest {
                     start.await();
                     for (int i = 0; i < callsEach; i++) {
                         try {
-                            admitted.add(strategy.call(readings::lastReading));
+                            long decidedAt = strategy.call(readings::lastReading);
+                            admitted.add(new long[] {decidedAt, clock.nanoTime()});
                         } catch (RateLimitExceededException e) {
                             rejected.incrementAndGet();
                         }
@@ -142,11 +144,38 @@ class RateLimitStrategyTest {
 
         assertEquals(threads * callsEach, admitted.size() + rejected.get());
         assertEquals(rejected.get(), listener.events.size());
-        Map<Long, Integer> perWindow = new HashMap<>();
-        for (long t : admitted) {
-            perWindow.merge(Math.floorDiv(t, window), 1, Integer::sum);
+        assertFitsTheWindows(admitted, window, limit);
+    }
+
+    /**
+     * Each admission happened at some moment between the reading the limiter decided on and a reading taken in the
+     * body, after it. Under a clock that other threads step meanwhile, that moment may lie in a later window than the
+     * reading (a thread that read the clock, then lost the race to one that read it in the next window, is counted
+     * there). The limiter is right if every admission can be placed in a window its interval touches with at most
+     * {@code limit} per window: checked exactly by placing them window by window, soonest-ending interval first.
+     */
+    static void assertFitsTheWindows(Collection<long[]> admissions, long window, int limit) {
+        List<long[]> byStart = new ArrayList<>();
+        for (long[] a : admissions) {
+            byStart.add(new long[] {Math.floorDiv(a[0], window), Math.floorDiv(a[1], window)});
         }
-        perWindow.forEach((w, n) -> assertTrue(n <= limit, n + " admissions in window " + w));
+        byStart.sort(Comparator.comparingLong(a -> a[0]));
+        PriorityQueue<Long> openEnds = new PriorityQueue<>();
+        int next = 0;
+        long w = byStart.isEmpty() ? 0 : byStart.get(0)[0];
+        while (next < byStart.size() || !openEnds.isEmpty()) {
+            if (openEnds.isEmpty() && byStart.get(next)[0] > w) {
+                w = byStart.get(next)[0];
+            }
+            while (next < byStart.size() && byStart.get(next)[0] <= w) {
+                openEnds.add(byStart.get(next++)[1]);
+            }
+            for (int placed = 0; placed < limit && !openEnds.isEmpty(); placed++) {
+                long end = openEnds.poll();
+                assertTrue(end >= w, "more than " + limit + " admissions had to fall in window " + (w - 1));
+            }
+            w++;
+        }
     }
 
     /** Remembers, per thread, the last reading it handed out: the one the limiter decided on. */

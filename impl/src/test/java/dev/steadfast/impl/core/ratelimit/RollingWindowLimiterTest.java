@@ -86,4 +86,12 @@ class RollingWindowLimiterTest {
         assertEquals(0, limiter.tryAcquire(ORIGIN + 1_000));
         assertEquals(300, limiter.tryAcquire(ORIGIN + 1_000));
     }
+
+    @Test
+    void aStaleReadingIsNeverToldToWaitLongerThanTheWindow() {
+        RateLimiter limiter = RateLimiter.create(new RateLimitPolicy(1, 1_000, 0, ROLLING), ORIGIN);
+        assertEquals(0, limiter.tryAcquire(ORIGIN + 500));
+
+        assertEquals(1_000, limiter.tryAcquire(ORIGIN + 400), "read before the admission that fills the window");
+    }
 }
