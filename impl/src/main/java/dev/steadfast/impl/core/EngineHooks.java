@@ -1,6 +1,7 @@
 package dev.steadfast.impl.core;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Where an {@link EngineHook} is installed: per thread, because a container starts on the thread that starts it and
@@ -28,6 +29,22 @@ public final class EngineHooks {
     /** The hook installed on the calling thread, or {@code null}. */
     public static EngineHook current() {
         return CURRENT.get();
+    }
+
+    /**
+     * Runs {@code action} with no hook on the calling thread, then puts back whatever was installed: for an engine
+     * that outlives any one test (the standalone engine of programmatic guards), which must not take a test's clock.
+     */
+    static <T> T withoutHook(Supplier<T> action) {
+        EngineHook installed = CURRENT.get();
+        CURRENT.remove();
+        try {
+            return action.get();
+        } finally {
+            if (installed != null) {
+                CURRENT.set(installed);
+            }
+        }
     }
 
     /** One {@link #install}; {@link #close()} on the thread that installed it puts the previous hook back. */

@@ -41,7 +41,9 @@ public final class Engines {
         static final Engine ENGINE = create();
 
         private static Engine create() {
-            Engine e = Engine.create(new LoggingListener());
+            // It lives as long as the JVM: a test's hook (a virtual clock) on the thread that happens to create it
+            // must not become every later guard's clock.
+            Engine e = EngineHooks.withoutHook(() -> Engine.create(new LoggingListener()));
             e.observe(ServiceObservers.started(ServiceObservers.load(Engines.class.getClassLoader()),
                     ObserverContext.NONE));
             return e;

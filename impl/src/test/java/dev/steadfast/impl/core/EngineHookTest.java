@@ -110,6 +110,20 @@ class EngineHookTest {
     }
 
     @Test
+    void theStandaloneEngineOfProgrammaticGuardsNeverTakesATestsHook() {
+        Recorder hook = new Recorder(TimeSource.manual(new ManualClock()));
+        Engine standalone;
+        try (EngineHooks.Installation ignored = EngineHooks.install(hook)) {
+            standalone = Engines.current(); // possibly created here, on a thread with a hook
+
+            assertSame(hook, EngineHooks.current(), "the hook is back once the engine exists");
+        }
+
+        assertSame(SystemClock.INSTANCE, standalone.clock());
+        assertEquals(List.of(), hook.heard);
+    }
+
+    @Test
     void aHookWithoutATimeSourceKeepsRealTimeButStillSeesTheEngine() {
         Recorder hook = new Recorder(null);
         try (EngineHooks.Installation ignored = EngineHooks.install(hook)) {
