@@ -3,6 +3,7 @@ package dev.steadfast.impl.core.breaker;
 import dev.steadfast.CallRejected;
 import dev.steadfast.impl.core.EngineListener;
 import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.ForwardingStage;
 import dev.steadfast.impl.core.Invocation;
 import dev.steadfast.impl.core.Strategy;
 import dev.steadfast.impl.core.time.Clock;
@@ -19,7 +20,8 @@ import java.util.concurrent.CompletionStage;
  * the caller gets a stage failed with {@link dev.steadfast.CircuitOpenException}. A failure thrown by the next strategy
  * instead of returning a stage counts like a failed stage; a {@code null} stage counts as a success with a
  * {@code null} value. Failures reach the caller without the JDK's {@code CompletionException} wrapper. Cancelling the
- * returned stage does not cancel the inner one. Thread-safe, one instance per guarded method.
+ * returned stage cancels the inner one (an asynchronous body is interrupted); the breaker records the inner stage's
+ * outcome. Thread-safe, one instance per guarded method.
  */
 public final class AsyncCircuitBreakerStrategy<V> implements Strategy<CompletionStage<V>> {
 
@@ -65,7 +67,8 @@ public final class AsyncCircuitBreakerStrategy<V> implements Strategy<Completion
             breaker.onSuccess(permit, clock.nanoTime() - start);
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<V> result = new CompletableFuture<>();
+        ForwardingStage<V> result = new ForwardingStage<>();
+        result.follow(inner);
         inner.whenComplete((value, error) -> {
             long took = clock.nanoTime() - start;
             if (error == null) {

@@ -2,6 +2,7 @@ package dev.steadfast.impl.core.fallback;
 
 import dev.steadfast.impl.core.EngineListener;
 import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.ForwardingStage;
 import dev.steadfast.impl.core.Invocation;
 import dev.steadfast.impl.core.Strategy;
 
@@ -36,7 +37,7 @@ public final class AsyncFallbackStrategy<V> implements Strategy<CompletionStage<
 
     @Override
     public CompletionStage<V> call(Invocation<CompletionStage<V>> invocation) {
-        CompletableFuture<V> result = new CompletableFuture<>();
+        ForwardingStage<V> result = new ForwardingStage<>();
         CompletionStage<V> inner;
         try {
             inner = next.call(invocation);
@@ -48,6 +49,7 @@ public final class AsyncFallbackStrategy<V> implements Strategy<CompletionStage<
             result.complete(null);
             return result;
         }
+        result.follow(inner);
         inner.whenComplete((value, error) -> {
             if (error == null) {
                 result.complete(value);
@@ -95,6 +97,9 @@ public final class AsyncFallbackStrategy<V> implements Strategy<CompletionStage<
                 listener.fallbackApplied(method, failure);
                 result.complete(null);
                 return;
+            }
+            if (result instanceof ForwardingStage<V> forwarding) {
+                forwarding.follow(stage); // a caller's cancel reaches the fallback in flight
             }
             stage.whenComplete((value, error) -> {
                 if (error == null) {

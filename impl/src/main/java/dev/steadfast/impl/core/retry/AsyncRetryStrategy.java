@@ -2,6 +2,7 @@ package dev.steadfast.impl.core.retry;
 
 import dev.steadfast.impl.core.EngineListener;
 import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.ForwardingStage;
 import dev.steadfast.impl.core.Invocation;
 import dev.steadfast.impl.core.Strategy;
 import dev.steadfast.impl.core.time.Clock;
@@ -54,7 +55,7 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
 
         final Invocation<CompletionStage<V>> invocation;
         final Retrying.Attempts attempts;
-        final CompletableFuture<V> result = new CompletableFuture<>();
+        final ForwardingStage<V> result = new ForwardingStage<>();
         /** The delay being waited, so that cancelling the call drops it from the timer at once. */
         private volatile Timer.Task waiting;
 
@@ -83,6 +84,7 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
                 completed(null, null);
                 return;
             }
+            result.follow(stage); // a caller's cancel reaches the attempt in flight
             stage.whenComplete(this::completed);
         }
 

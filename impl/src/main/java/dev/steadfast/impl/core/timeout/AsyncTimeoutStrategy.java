@@ -3,6 +3,7 @@ package dev.steadfast.impl.core.timeout;
 import dev.steadfast.TimeoutExceededException;
 import dev.steadfast.impl.core.EngineListener;
 import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.ForwardingStage;
 import dev.steadfast.impl.core.Invocation;
 import dev.steadfast.impl.core.Strategy;
 import dev.steadfast.impl.core.time.Timer;
@@ -39,7 +40,7 @@ public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V
 
     @Override
     public CompletionStage<V> call(Invocation<CompletionStage<V>> invocation) {
-        CompletableFuture<V> result = new CompletableFuture<>();
+        ForwardingStage<V> result = new ForwardingStage<>();
         CompletionStage<V> inner;
         try {
             inner = next.call(invocation);
@@ -51,6 +52,7 @@ public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V
             result.complete(null);
             return result;
         }
+        result.follow(inner);
         Timer.Task task = timer.schedule(timeoutNanos, () -> {
             if (result.completeExceptionally(new TimeoutExceededException(method, timeout))) {
                 listener.timedOut(method, timeout);
