@@ -2,6 +2,7 @@ package dev.steadfast.mp;
 
 import dev.steadfast.impl.core.Engine;
 import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.ForwardingStage;
 import dev.steadfast.impl.core.GuardPolicy;
 import dev.steadfast.impl.core.Invocation;
 import dev.steadfast.impl.core.Strategy;
@@ -172,11 +173,7 @@ final class MpChain {
 
     private static void cancel(CompletionStage<?> stage) {
         if (stage != null) {
-            try {
-                stage.toCompletableFuture().cancel(true);
-            } catch (UnsupportedOperationException notAFuture) {
-                // cannot be cancelled; it runs to its end
-            }
+            ForwardingStage.cancel(stage);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.steadfast.mp;
 
+import dev.steadfast.impl.core.ForwardingStage;
 import dev.steadfast.impl.core.Invocation;
 import jakarta.interceptor.InvocationContext;
 
@@ -73,11 +74,7 @@ final class MpInvocation implements Invocation<Object> {
     private void interruptRunning() {
         CompletionStage<?> s = running;
         if (s != null) {
-            try {
-                s.toCompletableFuture().cancel(true);
-            } catch (UnsupportedOperationException notAFuture) {
-                // cannot be cancelled; it runs to its end
-            }
+            ForwardingStage.cancel(s);
         }
     }
 }

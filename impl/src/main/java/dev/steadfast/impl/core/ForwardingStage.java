@@ -37,7 +37,7 @@ public final class ForwardingStage<V> extends CompletableFuture<V> {
         return cancelled;
     }
 
-    /** Cancels {@code stage}, interrupting an asynchronous body behind it. */
+    /** Cancels {@code stage}, interrupting an asynchronous body behind it; a stage that is no future runs to its end. */
     public static void cancel(CompletionStage<?> stage) {
         try {
             stage.toCompletableFuture().cancel(true);

@@ -4,6 +4,7 @@ import dev.steadfast.BulkheadFullException;
 import dev.steadfast.CallRejected;
 import dev.steadfast.impl.core.EngineListener;
 import dev.steadfast.impl.core.Failures;
+import dev.steadfast.impl.core.ForwardingStage;
 import dev.steadfast.impl.core.Invocation;
 import dev.steadfast.impl.core.Settles;
 import dev.steadfast.impl.core.Strategy;
@@ -162,7 +163,7 @@ public final class AsyncBulkheadStrategy<V> implements Strategy<CompletionStage<
             inner = stage;
             // Published before this check: a cancel() that this check misses sees `inner` and cancels it.
             if (isCancelled()) {
-                cancelInner(stage);
+                ForwardingStage.cancel(stage);
             }
             boolean outlives = stage instanceof Settles;
             if (outlives) {
@@ -211,7 +212,7 @@ public final class AsyncBulkheadStrategy<V> implements Strategy<CompletionStage<
             if (cancelled && !permits.leave(waiter)) {
                 CompletionStage<V> stage = inner;
                 if (stage != null) {
-                    cancelInner(stage);
+                    ForwardingStage.cancel(stage);
                 }
             }
             return cancelled;
@@ -235,14 +236,6 @@ public final class AsyncBulkheadStrategy<V> implements Strategy<CompletionStage<
                 permits.leave(waiter);
             }
             return completed;
-        }
-
-        private void cancelInner(CompletionStage<V> stage) {
-            try {
-                stage.toCompletableFuture().cancel(true);
-            } catch (UnsupportedOperationException notAFuture) {
-                // A stage that cannot be turned into a future cannot be cancelled either; it runs to its end.
-            }
         }
     }
 }

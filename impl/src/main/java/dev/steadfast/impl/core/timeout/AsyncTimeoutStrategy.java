@@ -56,7 +56,7 @@ public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V
         Timer.Task task = timer.schedule(timeoutNanos, () -> {
             if (result.completeExceptionally(new TimeoutExceededException(method, timeout))) {
                 listener.timedOut(method, timeout);
-                cancel(inner);
+                ForwardingStage.cancel(inner);
             }
         });
         inner.whenComplete((value, error) -> {
@@ -68,13 +68,5 @@ public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V
             }
         });
         return result;
-    }
-
-    private static void cancel(CompletionStage<?> stage) {
-        try {
-            stage.toCompletableFuture().cancel(true);
-        } catch (UnsupportedOperationException notAFuture) {
-            // A stage that cannot be turned into a future cannot be cancelled either; its outcome is ignored.
-        }
     }
 }
