@@ -1,11 +1,11 @@
 package dev.steadfast.health;
 
-import dev.steadfast.impl.core.EngineListener;
-import dev.steadfast.impl.core.ExceptionMatcher;
-import dev.steadfast.impl.core.breaker.BreakerPolicy;
-import dev.steadfast.impl.core.breaker.BreakerRegistry;
-import dev.steadfast.impl.core.time.ManualClock;
-import dev.steadfast.impl.core.time.ManualTimer;
+import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.breaker.BreakerPolicy;
+import dev.steadfast.engine.breaker.BreakerRegistry;
+import dev.steadfast.engine.time.ManualClock;
+import dev.steadfast.engine.time.ManualTimer;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 

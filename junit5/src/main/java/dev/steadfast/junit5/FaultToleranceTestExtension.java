@@ -1,6 +1,6 @@
 package dev.steadfast.junit5;
 
-import dev.steadfast.impl.core.EngineHooks;
+import dev.steadfast.engine.EngineHooks;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

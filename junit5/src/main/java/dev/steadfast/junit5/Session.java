@@ -1,8 +1,8 @@
 package dev.steadfast.junit5;
 
-import dev.steadfast.impl.core.Engine;
-import dev.steadfast.impl.core.EngineHook;
-import dev.steadfast.impl.core.time.TimeSource;
+import dev.steadfast.engine.Engine;
+import dev.steadfast.engine.EngineHook;
+import dev.steadfast.engine.time.TimeSource;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package dev.steadfast.junit5;
 
-import dev.steadfast.impl.core.time.Clock;
-import dev.steadfast.impl.core.time.Timer;
+import dev.steadfast.engine.time.Clock;
+import dev.steadfast.engine.time.Timer;
 
 import java.time.Instant;
 import java.util.ArrayList;

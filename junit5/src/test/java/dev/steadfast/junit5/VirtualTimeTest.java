@@ -1,6 +1,6 @@
 package dev.steadfast.junit5;
 
-import dev.steadfast.impl.core.time.Timer;
+import dev.steadfast.engine.time.Timer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.steadfast.mp;
 
-import dev.steadfast.impl.core.ForwardingStage;
-import dev.steadfast.impl.core.Invocation;
+import dev.steadfast.engine.ForwardingStage;
+import dev.steadfast.engine.Invocation;
 import jakarta.interceptor.InvocationContext;
 
 import java.util.concurrent.CancellationException;

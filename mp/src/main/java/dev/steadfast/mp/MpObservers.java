@@ -1,11 +1,11 @@
 package dev.steadfast.mp;
 
-import dev.steadfast.impl.core.ExceptionMatcher;
-import dev.steadfast.impl.core.Failures;
-import dev.steadfast.impl.core.Invocation;
-import dev.steadfast.impl.core.Strategy;
-import dev.steadfast.impl.core.breaker.BreakerPolicy;
-import dev.steadfast.impl.core.retry.RetryPolicy;
+import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.Failures;
+import dev.steadfast.engine.Invocation;
+import dev.steadfast.engine.Strategy;
+import dev.steadfast.engine.breaker.BreakerPolicy;
+import dev.steadfast.engine.retry.RetryPolicy;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;

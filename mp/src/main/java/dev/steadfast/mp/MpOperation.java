@@ -1,7 +1,7 @@
 package dev.steadfast.mp;
 
-import dev.steadfast.impl.core.Failures;
-import dev.steadfast.impl.core.Strategy;
+import dev.steadfast.engine.Failures;
+import dev.steadfast.engine.Strategy;
 import jakarta.interceptor.InvocationContext;
 
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,10 @@
 package dev.steadfast.mp;
 
-import dev.steadfast.impl.core.ExceptionMatcher;
-import dev.steadfast.impl.core.breaker.BreakerPolicy;
-import dev.steadfast.impl.core.bulkhead.BulkheadPolicy;
-import dev.steadfast.impl.core.retry.RetryPolicy;
-import dev.steadfast.impl.core.timeout.TimeoutPolicy;
+import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.breaker.BreakerPolicy;
+import dev.steadfast.engine.bulkhead.BulkheadPolicy;
+import dev.steadfast.engine.retry.RetryPolicy;
+import dev.steadfast.engine.timeout.TimeoutPolicy;
 
 import java.lang.reflect.Method;
 

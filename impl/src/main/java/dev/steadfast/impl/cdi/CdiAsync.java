@@ -1,6 +1,6 @@
 package dev.steadfast.impl.cdi;
 
-import dev.steadfast.impl.core.async.ThreadContext;
+import dev.steadfast.engine.async.ThreadContext;
 import dev.steadfast.spi.AsyncExecutorProvider;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;

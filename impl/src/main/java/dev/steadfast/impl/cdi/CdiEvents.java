@@ -4,7 +4,7 @@ import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.RetryAttempted;
-import dev.steadfast.impl.core.EngineListener;
+import dev.steadfast.engine.EngineListener;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;
 

@@ -1,9 +1,9 @@
 package dev.steadfast.impl.cdi;
 
 import dev.steadfast.RetryExhaustedException;
-import dev.steadfast.impl.core.Failures;
-import dev.steadfast.impl.core.Invocation;
-import dev.steadfast.impl.core.fallback.FallbackFunction;
+import dev.steadfast.engine.Failures;
+import dev.steadfast.engine.Invocation;
+import dev.steadfast.engine.fallback.FallbackFunction;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

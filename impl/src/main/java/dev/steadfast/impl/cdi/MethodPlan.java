@@ -2,15 +2,15 @@ package dev.steadfast.impl.cdi;
 
 import dev.steadfast.FallbackContext;
 import dev.steadfast.FallbackHandler;
-import dev.steadfast.impl.core.ExceptionMatcher;
-import dev.steadfast.impl.core.GuardPolicy;
-import dev.steadfast.impl.core.breaker.BreakerPolicy;
-import dev.steadfast.impl.core.bulkhead.BulkheadPolicy;
-import dev.steadfast.impl.core.ratelimit.RateLimitPolicy;
-import dev.steadfast.impl.core.fallback.FallbackFunction;
-import dev.steadfast.impl.core.fallback.FallbackPolicy;
-import dev.steadfast.impl.core.retry.RetryPolicy;
-import dev.steadfast.impl.core.timeout.TimeoutPolicy;
+import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.GuardPolicy;
+import dev.steadfast.engine.breaker.BreakerPolicy;
+import dev.steadfast.engine.bulkhead.BulkheadPolicy;
+import dev.steadfast.engine.ratelimit.RateLimitPolicy;
+import dev.steadfast.engine.fallback.FallbackFunction;
+import dev.steadfast.engine.fallback.FallbackPolicy;
+import dev.steadfast.engine.retry.RetryPolicy;
+import dev.steadfast.engine.timeout.TimeoutPolicy;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;

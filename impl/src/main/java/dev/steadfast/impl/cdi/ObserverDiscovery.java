@@ -1,6 +1,6 @@
 package dev.steadfast.impl.cdi;
 
-import dev.steadfast.impl.core.observe.ServiceObservers;
+import dev.steadfast.engine.observe.ServiceObservers;
 import dev.steadfast.spi.GuardObserver;
 import dev.steadfast.spi.ObserverContext;
 import jakarta.enterprise.inject.Any;

@@ -9,11 +9,11 @@ import dev.steadfast.Fallback;
 import dev.steadfast.FallbackHandler;
 import dev.steadfast.Retry;
 import dev.steadfast.Timeout;
-import dev.steadfast.impl.core.ExceptionMatcher;
-import dev.steadfast.impl.core.breaker.BreakerPolicy;
-import dev.steadfast.impl.core.bulkhead.BulkheadPolicy;
-import dev.steadfast.impl.core.ratelimit.RateLimitPolicy;
-import dev.steadfast.impl.core.timeout.TimeoutPolicy;
+import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.breaker.BreakerPolicy;
+import dev.steadfast.engine.bulkhead.BulkheadPolicy;
+import dev.steadfast.engine.ratelimit.RateLimitPolicy;
+import dev.steadfast.engine.timeout.TimeoutPolicy;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

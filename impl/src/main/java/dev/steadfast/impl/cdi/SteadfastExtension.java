@@ -1,11 +1,11 @@
 package dev.steadfast.impl.cdi;
 
-import dev.steadfast.impl.core.Engine;
-import dev.steadfast.impl.core.EngineListener;
-import dev.steadfast.impl.core.Engines;
-import dev.steadfast.impl.core.Listeners;
-import dev.steadfast.impl.core.LoggingListener;
-import dev.steadfast.impl.core.Strategy;
+import dev.steadfast.engine.Engine;
+import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.Engines;
+import dev.steadfast.engine.Listeners;
+import dev.steadfast.engine.LoggingListener;
+import dev.steadfast.engine.Strategy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import dev.steadfast.CircuitBreakers;

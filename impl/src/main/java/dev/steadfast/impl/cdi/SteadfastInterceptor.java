@@ -1,7 +1,7 @@
 package dev.steadfast.impl.cdi;
 
-import dev.steadfast.impl.core.Invocation;
-import dev.steadfast.impl.core.Strategy;
+import dev.steadfast.engine.Invocation;
+import dev.steadfast.engine.Strategy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Intercepted;
 import jakarta.enterprise.inject.spi.Bean;

@@ -1,0 +1,44 @@
+package dev.steadfast.engine;
+
+import dev.steadfast.CallRejected;
+import dev.steadfast.CircuitState;
+import dev.steadfast.RetryExhaustedException;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What strategies announce. Logging, CDI events, metrics and health subscribe here; no strategy knows them. Every
+ * method is called on a failure or state-change path only, never on the happy path. Implementations must be fast and
+ * thread-safe; a listener that throws is contained by {@link Listeners}.
+ */
+public interface EngineListener {
+
+    /** A listener that does nothing. */
+    EngineListener NONE = new EngineListener() {
+    };
+
+    /** Attempt {@code attempt} of {@code method} failed (or its result was rejected); a retry follows after {@code delay}. */
+    default void retryScheduled(String method, int attempt, Throwable failure, Duration delay) {
+    }
+
+    /** {@code method} gave up retrying. */
+    default void retriesExhausted(String method, RetryExhaustedException exception) {
+    }
+
+    /** {@code method} exceeded its timeout. */
+    default void timedOut(String method, Duration timeout) {
+    }
+
+    /** A fallback answered for {@code method} after {@code failure}. */
+    default void fallbackApplied(String method, Throwable failure) {
+    }
+
+    /** A call of {@code method} was rejected without running. */
+    default void callRejected(String method, CallRejected.Reason reason) {
+    }
+
+    /** Circuit breaker {@code name} changed state. */
+    default void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+    }
+}

@@ -1,0 +1,483 @@
+package dev.steadfast.engine.breaker;
+
+import dev.steadfast.CircuitBreakerHandle;
+import dev.steadfast.CircuitBreakerStats;
+import dev.steadfast.CircuitOpenException;
+import dev.steadfast.CircuitState;
+import dev.steadfast.StateTransition;
+import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.time.Clock;
+import dev.steadfast.engine.time.Timer;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+import static dev.steadfast.CircuitState.CLOSED;
+import static dev.steadfast.CircuitState.FORCED_OPEN;
+import static dev.steadfast.CircuitState.HALF_OPEN;
+import static dev.steadfast.CircuitState.OPEN;
+
+/**
+ * The shared state of one circuit breaker: one instance per breaker name, used by every strategy (every method) that
+ * names it, and the operator's {@link CircuitBreakerHandle} for it. Thread-safe and lock-free.
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ * <li><b>CLOSED</b>: calls pass; their outcomes fill a rolling window of the last {@code requestVolumeThreshold}
+ *     outcomes. No decision is taken before the window has filled once; from then on the breaker opens as soon as
+ *     the window holds {@link BreakerPolicy#failureThreshold()} failures (the smallest count {@code k >= 1} with
+ *     {@code k / requestVolumeThreshold >= failureRatio}; a ratio of 0 therefore opens on one failure in a full
+ *     window).</li>
+ * <li>What counts as a failure: a failure matched by {@code failOn} and not by {@code skipOn}, or a call that returned
+ *     normally but took longer than {@code slowCallThreshold}. Any other failure counts as a success.</li>
+ * <li><b>OPEN</b>: calls are rejected with {@link CircuitOpenException} ({@code getRetryAfter()} = time left until
+ *     HALF_OPEN). After {@code delay} it becomes HALF_OPEN: a {@link Timer} task scheduled when it opened does it
+ *     without traffic, and a call that finds the delay passed (a late or shut-down timer) does it itself.</li>
+ * <li><b>HALF_OPEN</b>: at most {@code halfOpenMaxCalls} trial calls run at once; others are rejected with state
+ *     HALF_OPEN and a zero {@code retryAfter}. {@code successThreshold} trial successes close it with a fresh window;
+ *     any trial failure reopens it for another {@code delay}. A trial call whose outcome never arrives (a stage that
+ *     never completes) keeps its slot; an inner timeout prevents that.</li>
+ * <li><b>FORCED_OPEN</b> ({@link #forceOpen()}): every call is rejected until {@link #reset()}; the exception's
+ *     {@code retryAfter} is {@link Duration#ZERO}, since only an operator knows when it ends. The timer does not
+ *     move it.</li>
+ * <li>Every state (and every reset) starts a new <em>epoch</em>. A call's outcome counts in the window or as a trial
+ *     only if the breaker is still in the epoch the call started in; the outcome of a call that started CLOSED and
+ *     ended after the breaker opened, or that straddled a reset, is ignored by the state machine (it still counts in
+ *     {@link #stats()}).</li>
+ * </ul>
+ *
+ * <h2>Protocol for strategies</h2>
+ * {@link #tryAcquire()} returns a permit, a {@code long} so that the CLOSED path allocates nothing. A negative permit
+ * means rejected: the call must not run, and {@link #rejection(long)} builds the exception. Otherwise the call runs and
+ * exactly one of {@link #onSuccess} or {@link #onFailure} reports its outcome with that permit.
+ *
+ * <h2>Operator view</h2>
+ * {@link #stats()} counts calls as they finish (a call in flight is not yet counted), so {@code totalCalls} is always
+ * {@code successful + failed + rejected}. {@link #reset()} clears the counters and the window but keeps the
+ * {@link #transitions()} history (the reset itself is the newest entry when it changed the state). Every state change
+ * is announced to the {@link EngineListener} exactly once and in the order the changes happened, even when several
+ * threads change the state at once; a listener that throws is logged and does not break the call that caused the
+ * change.
+ */
+public final class Breaker implements CircuitBreakerHandle {
+
+    /** Transitions kept for {@link #transitions()}. */
+    public static final int HISTORY = 32;
+
+    private static final System.Logger LOG = System.getLogger("dev.steadfast");
+    private static final CircuitState[] STATES = CircuitState.values();
+
+    private final String name;
+    private final BreakerPolicy policy;
+    private final int failureThreshold;
+    private final Clock clock;
+    private final Timer timer;
+    private final EngineListener listener;
+    private final AtomicReference<State> state;
+
+    // Announcements, in the order of the state changes (see announce()).
+    private final ConcurrentLinkedQueue<Change> unannounced = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger announcing = new AtomicInteger();
+    private final PriorityQueue<Change> early = new PriorityQueue<>(); // touched only by the announcing thread
+    private long announced; // sequence number of the last change announced; only the announcing thread
+
+    /**
+     * A CLOSED breaker with an empty window.
+     *
+     * @param name     the registry name: the breaker's name, or {@code <fully.qualified.Class>#<method>}
+     * @param policy   its rules
+     * @param clock    measures the OPEN delay and stamps the transitions
+     * @param timer    moves it from OPEN to HALF_OPEN without traffic
+     * @param listener hears every state change
+     */
+    public Breaker(String name, BreakerPolicy policy, Clock clock, Timer timer, EngineListener listener) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.failureThreshold = policy.failureThreshold();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.state = new AtomicReference<>(new State(CLOSED, 0, newWindow(), 0, 0, 0, new Counters(0), 0,
+                new StateTransition[0]));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Strategies
+
+    /** Whether {@code permit}, from {@link #tryAcquire()}, lets the call run. */
+    public static boolean admitted(long permit) {
+        return permit >= 0;
+    }
+
+    /**
+     * Asks to run one call. Allocation-free and lock-free while CLOSED. A rejection is counted in {@link #stats()}
+     * here; announcing it ({@code callRejected}) is the strategy's job, since only the strategy knows the method.
+     *
+     * @return a permit: {@linkplain #admitted(long) admitted} (non-negative), to be passed to exactly one of
+     *         {@link #onSuccess}/{@link #onFailure}; or negative, for {@link #rejection(long)}
+     */
+    public long tryAcquire() {
+        while (true) {
+            // Read once: every decision below uses this snapshot, never `state` again, so a concurrent change can
+            // only make our CAS fail (and we re-read), never mix two states.
+            State s = state.get();
+            switch (s.circuit) {
+                case CLOSED:
+                    return s.epoch << 1;
+                case OPEN:
+                    if (clock.nanoTime() - s.openedAt >= policy.delayNanos()) {
+                        publish(s, s.next(HALF_OPEN, null, 0, clock.instant()));
+                        continue; // whoever won, the breaker has left this OPEN state
+                    }
+                    return reject(s);
+                case HALF_OPEN:
+                    if (s.trials >= policy.halfOpenMaxCalls()) {
+                        return reject(s);
+                    }
+                    if (state.compareAndSet(s, s.withTrials(s.trials + 1, s.trialSuccesses))) {
+                        return s.epoch << 1 | 1;
+                    }
+                    continue;
+                default:
+                    return reject(s);
+            }
+        }
+    }
+
+    /**
+     * The exception for a rejected permit: the state that rejected the call and, when OPEN, the time left until
+     * HALF_OPEN (zero if the breaker has left that OPEN state since).
+     */
+    public CircuitOpenException rejection(long permit) {
+        if (admitted(permit)) {
+            throw new IllegalArgumentException("permit " + permit + " was admitted, not rejected");
+        }
+        long code = ~permit;
+        CircuitState rejectedBy = STATES[(int) (code & 3)];
+        long epoch = code >>> 2;
+        Duration retryAfter = Duration.ZERO;
+        if (rejectedBy == OPEN) {
+            State s = state.get();
+            if (s.epoch == epoch) {
+                retryAfter = Duration.ofNanos(Math.max(0, s.openedAt + policy.delayNanos() - clock.nanoTime()));
+            }
+        }
+        return new CircuitOpenException(name, rejectedBy, retryAfter);
+    }
+
+    /**
+     * The admitted call returned normally after {@code durationNanos}; it counts as a failure if it was slow. Never
+     * throws (a listener that throws is contained).
+     */
+    public void onSuccess(long permit, long durationNanos) {
+        record(permit, policy.isSlow(durationNanos));
+    }
+
+    /**
+     * The admitted call failed with {@code failure} after {@code durationNanos}; it counts as a failure only if
+     * {@code failOn} matches and {@code skipOn} does not. Never throws.
+     */
+    public void onFailure(long permit, Throwable failure, long durationNanos) {
+        record(permit, policy.failOn().test(failure));
+    }
+
+    private long reject(State s) {
+        s.counters.rejected.increment();
+        return ~(s.epoch << 2 | s.circuit.ordinal());
+    }
+
+    private void record(long permit, boolean failure) {
+        if (!admitted(permit)) {
+            throw new IllegalArgumentException("a rejected call has no outcome: permit " + permit);
+        }
+        State s = state.get();
+        (failure ? s.counters.failed : s.counters.successful).increment();
+        long epoch = permit >>> 1;
+        if ((permit & 1) == 0) {
+            // A CLOSED state is never replaced within its epoch (its window is mutable, the snapshot is not), so an
+            // equal epoch means `s` is the very state this call started in.
+            if (s.epoch == epoch && s.window.record(failure)) {
+                publish(s, s.next(OPEN, null, clock.nanoTime(), clock.instant()));
+            }
+            return;
+        }
+        // A trial. HALF_OPEN snapshots are replaced within an epoch (trial counts), so loop until our CAS lands on
+        // the current one or the epoch is gone.
+        while (s.epoch == epoch) {
+            State next;
+            if (failure) {
+                next = s.next(OPEN, null, clock.nanoTime(), clock.instant());
+            } else if (s.trialSuccesses + 1 >= policy.successThreshold()) {
+                next = s.next(CLOSED, newWindow(), 0, clock.instant());
+            } else {
+                next = s.withTrials(s.trials - 1, s.trialSuccesses + 1);
+            }
+            if (publish(s, next)) {
+                return;
+            }
+            s = state.get();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Operators
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The rules this breaker was built with. */
+    public BreakerPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public CircuitState state() {
+        return state.get().circuit;
+    }
+
+    /** When OPEN, the time left until HALF_OPEN (zero once due, before the timer or a call moved it); else empty. */
+    @Override
+    public Optional<Duration> retryAfter() {
+        State s = state.get();
+        if (s.circuit != OPEN) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(Math.max(0, s.openedAt + policy.delayNanos() - clock.nanoTime())));
+    }
+
+    @Override
+    public CircuitBreakerStats stats() {
+        State s = state.get();
+        Counters c = s.counters;
+        long successful = c.successful.sum();
+        long failed = c.failed.sum();
+        long rejected = c.rejected.sum();
+        return new CircuitBreakerStats(successful + failed + rejected, successful, failed, rejected,
+                s.changes - c.changesBefore);
+    }
+
+    /** The last {@value #HISTORY} state transitions, oldest first, stamped with {@link Clock#instant()}. */
+    @Override
+    public List<StateTransition> transitions() {
+        return List.of(state.get().history);
+    }
+
+    /**
+     * Moves to CLOSED with a fresh window and cleared counters, from any state. Calls in flight report into the new
+     * counters but not into the new window. From CLOSED it clears without a state change (nothing is announced).
+     */
+    @Override
+    public void reset() {
+        while (true) {
+            State s = state.get();
+            State next;
+            if (s.circuit == CLOSED) {
+                next = new State(CLOSED, s.epoch + 1, newWindow(), 0, 0, 0, new Counters(s.changes), s.changes,
+                        s.history);
+            } else {
+                State moved = s.next(CLOSED, newWindow(), 0, clock.instant());
+                next = moved.withCounters(new Counters(moved.changes));
+            }
+            if (publish(s, next)) {
+                return;
+            }
+        }
+    }
+
+    /** Moves to FORCED_OPEN: every call is rejected until {@link #reset()}. Does nothing if already forced open. */
+    @Override
+    public void forceOpen() {
+        while (true) {
+            State s = state.get();
+            if (s.circuit == FORCED_OPEN || publish(s, s.next(FORCED_OPEN, null, 0, clock.instant()))) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Breaker[" + name + ", " + state() + "]";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Transitions
+
+    private RollingWindow newWindow() {
+        return new RollingWindow(policy.requestVolumeThreshold(), failureThreshold);
+    }
+
+    /**
+     * Replaces {@code from} by {@code to} if {@code from} is still current; when that changes the circuit state, also
+     * cancels the timer of the OPEN state left, schedules the one of the OPEN state entered and announces the change.
+     *
+     * @return whether the CAS won
+     */
+    private boolean publish(State from, State to) {
+        if (!state.compareAndSet(from, to)) {
+            return false;
+        }
+        if (to.changes != from.changes) {
+            if (from.circuit == OPEN) {
+                from.cancelTimer();
+            }
+            unannounced.add(new Change(to.changes, to.history[to.history.length - 1]));
+            if (to.circuit == OPEN) {
+                scheduleHalfOpen(to);
+            }
+            announce();
+        }
+        return true;
+    }
+
+    private void scheduleHalfOpen(State open) {
+        try {
+            open.timer = timer.schedule(policy.delayNanos(), () -> {
+                // Identity: an OPEN state is never replaced within its epoch, so "still this state" is "still due".
+                if (state.get() == open) {
+                    publish(open, open.next(HALF_OPEN, null, 0, clock.instant()));
+                }
+            });
+        } catch (RejectedExecutionException shutDown) {
+            // The timer has been shut down with the application; the next call moves it to HALF_OPEN itself.
+        }
+    }
+
+    /**
+     * Tells the listener about every change not yet announced, in sequence order. State changes are ordered by their
+     * CAS, but the winners reach this method in any order; so each winner queues its change and then one thread at
+     * a time (the one that moves {@code announcing} from 0) drains the queue, holding back changes that arrive before
+     * their predecessor. A winner that finds another thread draining only increments {@code announcing}, which makes
+     * the drainer loop once more and pick its change up. The atomic increment and decrement order the drainer-only
+     * fields ({@code early}, {@code announced}) between successive drainers.
+     */
+    private void announce() {
+        if (announcing.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        try {
+            do {
+                for (Change c; (c = unannounced.poll()) != null; ) {
+                    early.add(c);
+                }
+                for (Change c; (c = early.peek()) != null && c.seq == announced + 1; ) {
+                    early.poll();
+                    announced = c.seq;
+                    tell(c.transition);
+                }
+                missed = announcing.addAndGet(-missed);
+            } while (missed != 0);
+        } catch (Error e) {
+            announcing.set(0); // only a VirtualMachineError gets here; let a later change drain what is left
+            throw e;
+        }
+    }
+
+    private void tell(StateTransition t) {
+        try {
+            listener.stateChanged(name, t.from(), t.to(), t.at());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, () -> "Steadfast listener " + listener + " failed on circuit '" + name + "' going "
+                    + t.from() + " -> " + t.to() + "; the breaker goes on", e);
+        }
+    }
+
+    /** A state change waiting to be announced; ordered by sequence number. */
+    private record Change(long seq, StateTransition transition) implements Comparable<Change> {
+
+        @Override
+        public int compareTo(Change o) {
+            return Long.compare(seq, o.seq);
+        }
+    }
+
+    /** Counters since the start or the last reset; {@code changesBefore} is the state-change count at that moment. */
+    private static final class Counters {
+
+        final LongAdder successful = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder rejected = new LongAdder();
+        final long changesBefore;
+
+        Counters(long changesBefore) {
+            this.changesBefore = changesBefore;
+        }
+    }
+
+    /**
+     * An immutable snapshot of the breaker, swapped whole by CAS. Fields that belong to one state are zero/null in
+     * the others. The only mutable parts are the CLOSED window (which lives exactly as long as its epoch) and the
+     * OPEN state's timer handle (written once, used only to cancel).
+     */
+    private static final class State {
+
+        final CircuitState circuit;
+        /** Changes on every transition and reset; a permit carries the epoch it was issued in. */
+        final long epoch;
+        /** CLOSED: the outcomes of this closed period. */
+        final RollingWindow window;
+        /** OPEN: {@link Clock#nanoTime()} when it opened. */
+        final long openedAt;
+        /** HALF_OPEN: trial calls in flight. */
+        final int trials;
+        /** HALF_OPEN: trial calls that succeeded so far. */
+        final int trialSuccesses;
+        final Counters counters;
+        /** State changes since the breaker was built; the sequence number of the change that made this state. */
+        final long changes;
+        /** The last {@link #HISTORY} transitions, oldest first; never modified. */
+        final StateTransition[] history;
+        /** OPEN: the task that will move it to HALF_OPEN; written once, possibly after the state was left. */
+        volatile Timer.Task timer;
+
+        State(CircuitState circuit, long epoch, RollingWindow window, long openedAt, int trials, int trialSuccesses,
+                Counters counters, long changes, StateTransition[] history) {
+            this.circuit = circuit;
+            this.epoch = epoch;
+            this.window = window;
+            this.openedAt = openedAt;
+            this.trials = trials;
+            this.trialSuccesses = trialSuccesses;
+            this.counters = counters;
+            this.changes = changes;
+            this.history = history;
+        }
+
+        /** The state after a transition to {@code to} at {@code at}: a new epoch and one more entry in the history. */
+        State next(CircuitState to, RollingWindow window, long openedAt, Instant at) {
+            int keep = Math.min(history.length, HISTORY - 1);
+            StateTransition[] h = Arrays.copyOfRange(history, history.length - keep, history.length + 1);
+            h[keep] = new StateTransition(circuit, to, at);
+            return new State(to, epoch + 1, window, openedAt, 0, 0, counters, changes + 1, h);
+        }
+
+        State withTrials(int trials, int trialSuccesses) {
+            return new State(circuit, epoch, window, openedAt, trials, trialSuccesses, counters, changes, history);
+        }
+
+        State withCounters(Counters counters) {
+            return new State(circuit, epoch, window, openedAt, trials, trialSuccesses, counters, changes, history);
+        }
+
+        void cancelTimer() {
+            Timer.Task t = timer;
+            if (t != null) {
+                t.cancel();
+            }
+        }
+    }
+}

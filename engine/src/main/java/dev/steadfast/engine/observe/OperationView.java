@@ -1,0 +1,116 @@
+package dev.steadfast.engine.observe;
+
+import dev.steadfast.engine.GuardPolicy;
+import dev.steadfast.spi.GuardedOperation;
+import dev.steadfast.spi.ObservedBreaker;
+import dev.steadfast.spi.ObservedBulkhead;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntSupplier;
+
+/** One operation as observers see it, with live views of its breaker and bulkhead. */
+final class OperationView implements GuardedOperation {
+
+    private final String method;
+    private final boolean returnsStage;
+    private final Set<Policy> policies;
+    private final Optional<ObservedBreaker> breaker;
+    private final Optional<ObservedBulkhead> bulkhead;
+    private final BulkheadView bulkheadView;
+
+    OperationView(GuardPolicy p, BreakerWatch breaker) {
+        this.method = p.name();
+        this.returnsStage = p.returnsStage();
+        EnumSet<Policy> set = EnumSet.noneOf(Policy.class);
+        add(set, p.fallback() != null, Policy.FALLBACK);
+        add(set, p.retry() != null, Policy.RETRY);
+        add(set, p.breaker() != null, Policy.CIRCUIT_BREAKER);
+        add(set, p.rateLimit() != null, Policy.RATE_LIMIT);
+        add(set, p.timeout() != null, Policy.TIMEOUT);
+        add(set, p.bulkhead() != null, Policy.BULKHEAD);
+        add(set, p.asynchronous(), Policy.ASYNCHRONOUS);
+        this.policies = Collections.unmodifiableSet(set);
+        this.breaker = Optional.ofNullable(breaker);
+        this.bulkheadView = p.bulkhead() == null ? null : new BulkheadView(p.bulkhead().maxConcurrent());
+        this.bulkhead = Optional.ofNullable(bulkheadView);
+    }
+
+    private static void add(Set<Policy> set, boolean present, Policy p) {
+        if (present) {
+            set.add(p);
+        }
+    }
+
+    /** Connects the bulkhead view to the strategy built for it. */
+    void bindBulkhead(IntSupplier inUse, IntSupplier queued) {
+        if (bulkheadView != null) {
+            bulkheadView.inUse = inUse;
+            bulkheadView.queued = queued;
+        }
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public boolean returnsStage() {
+        return returnsStage;
+    }
+
+    @Override
+    public Set<Policy> policies() {
+        return policies;
+    }
+
+    @Override
+    public Optional<ObservedBreaker> breaker() {
+        return breaker;
+    }
+
+    @Override
+    public Optional<ObservedBulkhead> bulkhead() {
+        return bulkhead;
+    }
+
+    @Override
+    public String toString() {
+        return "GuardedOperation[" + method + ", " + policies + "]";
+    }
+
+    /** Reads the bulkhead strategy's live counts once the chain is built; zero before. */
+    private static final class BulkheadView implements ObservedBulkhead {
+
+        private final int maxConcurrent;
+        volatile IntSupplier inUse = () -> 0;
+        volatile IntSupplier queued = () -> 0;
+
+        BulkheadView(int maxConcurrent) {
+            this.maxConcurrent = maxConcurrent;
+        }
+
+        @Override
+        public int maxConcurrent() {
+            return maxConcurrent;
+        }
+
+        @Override
+        public int inUse() {
+            return inUse.getAsInt();
+        }
+
+        @Override
+        public int queued() {
+            return queued.getAsInt();
+        }
+
+        @Override
+        public String toString() {
+            return "ObservedBulkhead[" + inUse() + "/" + maxConcurrent + " in use, " + queued() + " queued]";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.steadfast.engine.ratelimit;
+
+/**
+ * Decides, one call at a time, whether a rate limit admits a call now, and if not, when it will. Time is passed in
+ * (readings of one monotonic {@code Clock.nanoTime()}), so a limiter is a pure state machine that tests drive with
+ * any numbers they like.
+ *
+ * <p>Implementations are thread-safe and take no lock: each reads its state once, decides on that snapshot and
+ * publishes the change with one compare-and-set; a thread that loses the race decides again on the new state. A
+ * rejection changes nothing.
+ *
+ * <p>Readings must not be earlier than the {@code originNanos} the limiter was created with, and the spans involved
+ * (window, spacing, time since the last admission) must stay below about 146 years.
+ */
+public interface RateLimiter {
+
+    /**
+     * Takes a permit at time {@code nowNanos} if one is free.
+     *
+     * @return {@code 0} when the call is admitted; otherwise the nanoseconds until a permit is free (at least 1), as
+     *         far as this limiter can tell: earlier callers may take it first
+     */
+    long tryAcquire(long nowNanos);
+
+    /**
+     * The limiter for {@code policy}. Windows of {@code FIXED} start at {@code originNanos} and follow each other; a
+     * {@code SMOOTH} bucket starts full.
+     */
+    static RateLimiter create(RateLimitPolicy policy, long originNanos) {
+        return switch (policy.type()) {
+            case FIXED -> new FixedWindowLimiter(policy, originNanos);
+            case ROLLING -> new RollingWindowLimiter(policy, originNanos);
+            case SMOOTH -> new TokenBucketLimiter(policy, originNanos);
+        };
+    }
+}

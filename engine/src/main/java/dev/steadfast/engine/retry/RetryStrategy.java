@@ -1,0 +1,86 @@
+package dev.steadfast.engine.retry;
+
+import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.Failures;
+import dev.steadfast.engine.Invocation;
+import dev.steadfast.engine.Strategy;
+import dev.steadfast.engine.time.Clock;
+
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Retries a synchronous call on the caller's thread, sleeping through the {@link Clock} between attempts. A success
+ * on the first attempt allocates nothing beyond reading the clock once.
+ */
+public final class RetryStrategy<V> implements Strategy<V> {
+
+    private final Strategy<V> next;
+    private final Retrying retrying;
+
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, Clock clock, EngineListener listener) {
+        this(next, method, policy, clock, listener, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, Clock clock, EngineListener listener,
+            DoubleSupplier random) {
+        this.next = Objects.requireNonNull(next, "next");
+        this.retrying = new Retrying(Objects.requireNonNull(method, "method"), Objects.requireNonNull(policy, "policy"),
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(random, "random"));
+    }
+
+    @Override
+    public V call(Invocation<V> invocation) throws Exception {
+        Retrying r = retrying;
+        Retrying.Attempts a = null;
+        long start = r.clock.nanoTime();
+        while (true) {
+            try {
+                V result = next.call(invocation);
+                if (!r.rejects(result)) {
+                    return result;
+                }
+                a = a != null ? a : new Retrying.Attempts(start);
+                a.rejected(result);
+            } catch (Throwable failure) {
+                if (!r.retries(failure)) {
+                    throw Failures.sneakyThrow(failure);
+                }
+                a = a != null ? a : new Retrying.Attempts(start);
+                a.failed(failure);
+                if (failure instanceof InterruptedException) {
+                    // Throwing it cleared the flag, but the interrupt is meant for the whole call, not one attempt.
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(a);
+            }
+            long delay = r.nextDelay(a);
+            if (delay < 0) {
+                throw Failures.sneakyThrow(r.giveUp(a));
+            }
+            if (delay > 0) {
+                try {
+                    r.clock.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw interrupted(a);
+                }
+            }
+        }
+    }
+
+    /**
+     * Interrupted between attempts: stop at once, keep the flag, rethrow the last failure as it was. When the last
+     * attempt returned a rejected result there is no failure to rethrow, so the caller gets the exhaustion instead.
+     */
+    private Exception interrupted(Retrying.Attempts a) {
+        if (a.lastFailure != null) {
+            return Failures.sneakyThrow(a.lastFailure);
+        }
+        return retrying.exhausted(a);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.steadfast.engine.retry;
+
+import dev.steadfast.BulkheadFullException;
+import dev.steadfast.CircuitOpenException;
+import dev.steadfast.FaultToleranceException;
+import dev.steadfast.RateLimitExceededException;
+import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.internal.TimeFormat;
+import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.time.Clock;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The decisions shared by the synchronous and the stage-based retry: which failures are retried, how long to wait,
+ * and when the budget is spent. Holds no per-call state; a {@link Attempts} object carries that.
+ */
+final class Retrying {
+
+    static final int MAX_SUPPRESSED = 8;
+
+    final String method;
+    final RetryPolicy policy;
+    final Clock clock;
+    final EngineListener listener;
+    private final Delays delays;
+    private final ExceptionMatcher retryOn;
+
+    Retrying(String method, RetryPolicy policy, Clock clock, EngineListener listener, DoubleSupplier random) {
+        this.method = method;
+        this.policy = policy;
+        this.clock = clock;
+        this.listener = listener;
+        this.delays = new Delays(policy, random);
+        this.retryOn = policy.retryOn();
+    }
+
+    /**
+     * Whether a failure is retried: in retryOn and not in abortOn; Steadfast's own rejections only when retryOn names
+     * their class (or {@link FaultToleranceException}) explicitly.
+     */
+    boolean retries(Throwable failure) {
+        if (retryOn.excluded(failure)) {
+            return false;
+        }
+        if (failure instanceof CircuitOpenException || failure instanceof BulkheadFullException
+                || failure instanceof RateLimitExceededException) {
+            return retryOn.includedExplicitly(failure, FaultToleranceException.class);
+        }
+        return retryOn.included(failure);
+    }
+
+    /** Whether a result counts as a failed attempt. */
+    boolean rejects(Object result) {
+        return policy.retryOnResult() != null && policy.retryOnResult().test(result);
+    }
+
+    /**
+     * After a failed attempt: the delay before the next one, or {@code -1} when the budget is spent. Announces the
+     * retry when there is one.
+     */
+    long nextDelay(Attempts a) {
+        if (policy.maxRetries() >= 0 && a.attempts > policy.maxRetries()) {
+            return -1;
+        }
+        long delay = delays.delayNanos(a.attempts, a.lastFailure);
+        if (policy.maxDurationNanos() > 0) {
+            long elapsed = clock.nanoTime() - a.startNanos;
+            // Subtraction first so that a huge delay cannot overflow the sum.
+            if (delay > policy.maxDurationNanos() - elapsed) {
+                return -1;
+            }
+        }
+        listener.retryScheduled(method, a.attempts, a.lastFailure, Duration.ofNanos(delay));
+        return delay;
+    }
+
+    RetryExhaustedException exhausted(Attempts a) {
+        long elapsed = clock.nanoTime() - a.startNanos;
+        String message = "Retries exhausted for " + method + " after " + a.attempts
+                + (a.attempts == 1 ? " attempt" : " attempts") + " in " + TimeFormat.formatNanos(elapsed)
+                + (a.lastFailure == null ? "; the last result was rejected by retryOnResult" : "");
+        RetryExhaustedException e = new RetryExhaustedException(message, a.lastFailure, a.attempts,
+                Duration.ofNanos(elapsed), a.lastResult);
+        if (a.earlier != null) {
+            for (Throwable t : a.earlier) {
+                e.addSuppressed(t);
+            }
+        }
+        listener.retriesExhausted(method, e);
+        return e;
+    }
+
+    /**
+     * What the caller gets when the budget is spent: the {@link RetryExhaustedException}, or with
+     * {@link RetryPolicy#rethrowLastFailure()} the last failure itself. Announces the exhaustion either way.
+     */
+    Throwable giveUp(Attempts a) {
+        RetryExhaustedException e = exhausted(a);
+        return policy.rethrowLastFailure() && a.lastFailure != null ? a.lastFailure : e;
+    }
+
+    /** The state of one guarded call across its attempts. */
+    static final class Attempts {
+
+        final long startNanos;
+        int attempts;
+        Throwable lastFailure;
+        Object lastResult;
+        /** The most recent earlier failures, allocated on the second failure only. */
+        ArrayDeque<Throwable> earlier;
+
+        Attempts(long startNanos) {
+            this.startNanos = startNanos;
+        }
+
+        void failed(Throwable failure) {
+            remember();
+            attempts++;
+            lastFailure = failure;
+            lastResult = null;
+        }
+
+        void rejected(Object result) {
+            remember();
+            attempts++;
+            lastFailure = null;
+            lastResult = result;
+        }
+
+        private void remember() {
+            if (lastFailure != null) {
+                if (earlier == null) {
+                    earlier = new ArrayDeque<>(MAX_SUPPRESSED);
+                }
+                if (earlier.size() == MAX_SUPPRESSED) {
+                    earlier.removeFirst();
+                }
+                earlier.addLast(lastFailure);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.steadfast.guard;
+
+import dev.steadfast.engine.Invocation;
+import dev.steadfast.engine.Strategy;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * A {@link Guard} for calls that return a {@link CompletionStage}, built by {@link Guard.Builder#buildAsync()}. The
+ * policies work on the stage: a timeout completes it exceptionally at the deadline, retries re-invoke the supplier on
+ * a timer without blocking a thread, the bulkhead queues up to {@code waitingTaskQueue} calls, failures are those of
+ * the stage. With {@link Guard.Builder#asynchronous()} the supplier itself runs on the asynchronous executor (virtual
+ * threads on Java 21+, else a bounded pool), and cancelling the returned future interrupts it. Nothing is thrown:
+ * every failure, rejections included, arrives through the returned stage. Immutable and thread-safe.
+ *
+ * @param <T> the value type of the guarded stages
+ */
+public final class AsyncGuard<T> {
+
+    private final String name;
+    private final Strategy<Object> chain;
+
+    AsyncGuard(String name, Strategy<Object> chain) {
+        this.name = name;
+        this.chain = chain;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Runs {@code action} through the guard; the returned stage completes with the outcome the policies give. */
+    @SuppressWarnings("unchecked")
+    public CompletionStage<T> call(Supplier<? extends CompletionStage<T>> action) {
+        Objects.requireNonNull(action, "action");
+        try {
+            return (CompletionStage<T>) chain.call((Invocation<Object>) action::get);
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AsyncGuard[" + name + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.steadfast.guard;
+
+import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.breaker.BreakerPolicy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The circuit breaker of a {@link Guard}, with {@link dev.steadfast.CircuitBreaker @CircuitBreaker}'s defaults and
+ * meaning: a window of 20 calls, opens at a failure ratio of 0.5, 5 s open, 1 successful trial closes it, 1 trial at a
+ * time, every failure counts, no slow-call threshold. "Open after 5 consecutive failures" is
+ * {@code requestVolumeThreshold(5).failureRatio(1.0)}.
+ *
+ * <p>A {@linkplain #name named} breaker is one breaker for every guard and every annotated method naming it, and is
+ * listed in {@link dev.steadfast.CircuitBreakers} under its name; its options must agree everywhere. An unnamed
+ * breaker is registered under the guard's name.
+ */
+public final class CircuitBreakerOptions {
+
+    private String name = "";
+    private int requestVolumeThreshold = 20;
+    private double failureRatio = 0.5;
+    private Duration delay = Duration.ofSeconds(5);
+    private int successThreshold = 1;
+    private int halfOpenMaxCalls = 1;
+    private List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
+    private List<Class<? extends Throwable>> skipOn = List.of();
+    private Duration slowCallThreshold = Duration.ZERO;
+
+    CircuitBreakerOptions() {
+    }
+
+    /** Shares the breaker by name with every guard and annotated method naming it; {@code ""} for the guard's own. */
+    public CircuitBreakerOptions name(String value) {
+        this.name = Objects.requireNonNull(value, "name").trim();
+        return this;
+    }
+
+    /** The size of the rolling window of recent calls, at least 1; no decision before it has filled once. */
+    public CircuitBreakerOptions requestVolumeThreshold(int value) {
+        this.requestVolumeThreshold = value;
+        return this;
+    }
+
+    /** Opens when failures / window reaches this ratio, within [0, 1]. */
+    public CircuitBreakerOptions failureRatio(double value) {
+        this.failureRatio = value;
+        return this;
+    }
+
+    /** The time OPEN before trial calls are let through. */
+    public CircuitBreakerOptions delay(Duration value) {
+        this.delay = value;
+        return this;
+    }
+
+    /** Successful trial calls that close it, at least 1; any trial failure reopens it. */
+    public CircuitBreakerOptions successThreshold(int value) {
+        this.successThreshold = value;
+        return this;
+    }
+
+    /** Trial calls allowed at once in HALF_OPEN, at least 1; more are rejected. */
+    public CircuitBreakerOptions halfOpenMaxCalls(int value) {
+        this.halfOpenMaxCalls = value;
+        return this;
+    }
+
+    /** The failures that count (replaces the default {@code Throwable}). */
+    @SafeVarargs
+    public final CircuitBreakerOptions failOn(Class<? extends Throwable>... failures) {
+        this.failOn = Rules.listOf(failures, "failOn");
+        return this;
+    }
+
+    /** Failures that count as successes; wins over {@link #failOn}. */
+    @SafeVarargs
+    public final CircuitBreakerOptions skipOn(Class<? extends Throwable>... failures) {
+        this.skipOn = Rules.listOf(failures, "skipOn");
+        return this;
+    }
+
+    /** A successful call slower than this counts as a failure; {@link Duration#ZERO} switches it off. */
+    public CircuitBreakerOptions slowCallThreshold(Duration value) {
+        this.slowCallThreshold = value;
+        return this;
+    }
+
+    /** The registry name: the breaker's name, or the guard's when it has none. */
+    String registryName(String guardName) {
+        return name.isEmpty() ? guardName : name;
+    }
+
+    BreakerPolicy toPolicy(Rules rules) {
+        return new BreakerPolicy(rules.atLeast("circuitBreaker requestVolumeThreshold", requestVolumeThreshold, 1),
+                rules.within01("circuitBreaker failureRatio", failureRatio),
+                rules.nanos("circuitBreaker delay", delay),
+                rules.atLeast("circuitBreaker successThreshold", successThreshold, 1),
+                rules.atLeast("circuitBreaker halfOpenMaxCalls", halfOpenMaxCalls, 1),
+                new ExceptionMatcher(failOn, skipOn),
+                rules.nanos("circuitBreaker slowCallThreshold", slowCallThreshold));
+    }
+}
