@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * The services every strategy chain of one application shares (clock, timer, executor, listener) and the builder of
  * those chains. Threads are started only when first needed; {@link #close()} stops the ones this engine started.
  *
- * <p>Chain order, outermost first (SPEC §3): Fallback, Retry, CircuitBreaker, RateLimit, Timeout, Bulkhead,
+ * <p>Outermost first (docs/order-and-state.md): Fallback, Retry, CircuitBreaker, RateLimit, Timeout, Bulkhead,
  * asynchronous offload, the body. So every retry attempt passes the breaker and counts in it, each attempt has its
  * own timeout, and the fallback sees the final outcome.
  */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** The checks of SPEC §5 for programmatic options, with messages naming the guard, the option, the value and the rule. */
+/** The rules of {@code docs/validation.md} for guard options; messages name the guard, option, value and rule. */
 final class Rules {
 
     private final String guard;

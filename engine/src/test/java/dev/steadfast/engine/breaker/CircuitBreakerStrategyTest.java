@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The state machine of SPEC §2 {@code @CircuitBreaker}, driven through the synchronous strategy with a manual clock. */
+/** The breaker's state machine (docs/annotations.md), driven through the synchronous strategy with a manual clock. */
 class CircuitBreakerStrategyTest extends Fixture {
 
     private CircuitOpenException rejected(Strategy<String> s) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Turns engine announcements into the CDI events of SPEC §6, for the event types somebody observes: which ones is
+ * Turns engine announcements into CDI events (docs/operations.md), for the event types somebody observes: which ones is
  * decided at deployment from the observer methods the container found, so an application without observers pays
  * nothing. An observer that throws is logged and never breaks the guarded call.
  */

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves the members of one annotation of one method against config (SPEC §4): the most specific key wins, then
+ * Resolves an annotation's members against config (docs/configuration.md): the most specific key wins, then
  * the annotation's own value. Parse errors and broken rules are added to {@link Problems} with a message naming the
  * annotation, member, method, value (and key) and rule; the annotation value stands in so that reading goes on and
  * every problem is reported at once.
@@ -41,7 +41,7 @@ final class MemberReader {
         this.loader = loader;
     }
 
-    /** The prefixes of SPEC §4 for a method of a bean class; {@code breakerName} adds the named level first. */
+    /** The key prefixes of {@code docs/configuration.md}; {@code breakerName} adds the named level first. */
     static List<String> prefixes(PolicyKind kind, String className, String methodName, String breakerName) {
         List<String> p = new ArrayList<>(4);
         if (breakerName != null && !breakerName.isEmpty()) {

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
 
 /**
  * Turns the effective annotations of one method into a {@link MethodPlan}: every member resolved against config
- * (SPEC §4), every rule of SPEC §5 checked, every problem reported with the annotation, member, method, value (and
+ * (docs/configuration.md), every rule checked (docs/validation.md), every problem named by member, method, value (and
  * key) and rule. Runs once per guarded method at deployment.
  */
 final class PolicyResolver {

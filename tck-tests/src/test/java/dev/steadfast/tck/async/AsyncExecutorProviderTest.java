@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An {@link dev.steadfast.spi.AsyncExecutorProvider} bean replaces Steadfast's executor (SPEC §2). */
+/** An {@link dev.steadfast.spi.AsyncExecutorProvider} bean replaces Steadfast's executor (docs/annotations.md). */
 @EnableWeld
 class AsyncExecutorProviderTest {
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code @Asynchronous} (SPEC §2): the body runs on the async executor and the caller gets a stage at once. */
+/** {@code @Asynchronous} (docs/annotations.md): the body runs on the executor and the caller gets a stage at once. */
 @EnableWeld
 class AsynchronousTest {
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code @Asynchronous} needs a method returning {@code CompletionStage} or {@code CompletableFuture} (SPEC §5). */
+/** {@code @Asynchronous} needs a method returning CompletionStage or CompletableFuture (docs/validation.md). */
 class AsynchronousValidationTest {
 
     @Test

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Without a provider bean or a container {@code ManagedExecutorService} (Weld SE has neither), bodies run on
- * Steadfast's own executor: virtual threads on Java 21+, else a bounded pool (SPEC §2).
+ * Steadfast's own executor: virtual threads on Java 21+, else a bounded pool ({@code docs/annotations.md}).
  */
 @EnableWeld
 class DefaultAsyncExecutorTest {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Where a breaker comes from (SPEC §2): a class-level annotation gives every method its own breaker, a method-level one
+ * Where a breaker comes from (docs/annotations.md): on a class it gives each method its own breaker, a method-level one
  * replaces it; a subclass bean has its own; a method returning a stage is judged by the stage.
  */
 @EnableWeld

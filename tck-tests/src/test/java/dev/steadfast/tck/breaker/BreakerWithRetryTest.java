@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Retry is outside the breaker (SPEC §3): every attempt passes the breaker and counts in it; a rejection is retried
- * only when retryOn names {@link CircuitOpenException} (SPEC §2 @Retry).
+ * Retry is outside the breaker (docs/order-and-state.md): each attempt passes it and counts; a rejection is retried
+ * only when retryOn names {@link CircuitOpenException} ({@code docs/annotations.md}).
  */
 @EnableWeld
 class BreakerWithRetryTest {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code @CircuitBreaker} (SPEC §2): when it opens, what a rejected call sees, which failures count. */
+/** {@code @CircuitBreaker} (docs/annotations.md): when it opens, what a rejected call sees, which failures count. */
 @EnableWeld
 class CircuitBreakerTest {
 

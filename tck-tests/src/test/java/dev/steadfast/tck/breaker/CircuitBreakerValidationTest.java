@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Broken {@code @CircuitBreaker} members fail the deployment, never a call; the message names the member, the method,
- * the value and the rule (SPEC §5).
+ * the value and the rule ({@code docs/validation.md}).
  */
 class CircuitBreakerValidationTest {
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A named breaker's parameters must agree on every method naming it, or come from
- * {@code steadfast.circuit-breaker."<name>".<member>} (SPEC §2, §4, §5).
+ * {@code steadfast.circuit-breaker."<name>".<member>} (docs/annotations.md, docs/configuration.md, docs/validation.md).
  */
 class NamedBreakerConfigTest {
 

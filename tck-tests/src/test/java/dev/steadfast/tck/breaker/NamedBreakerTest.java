@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code @CircuitBreaker(name = "payments")} on two beans (SPEC §2, §3): one breaker, one state, shared by name. */
+/** {@code @CircuitBreaker(name = "payments")} on two beans: one breaker, shared by name (docs/order-and-state.md). */
 @EnableWeld
 class NamedBreakerTest {
 

@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An unnamed breaker belongs to the bean class and method, not to an instance (SPEC §3): failures in three requests,
+ * An unnamed breaker is per bean class and method, not instance (docs/order-and-state.md): failures in three requests,
  * three instances of a {@code @RequestScoped} bean, open it for the fourth; it is registered as
- * {@code <fully.qualified.Class>#<method>} (SPEC §6).
+ * {@code <fully.qualified.Class>#<method>} ({@code docs/operations.md}).
  */
 class RequestScopedBreakerTest {
 

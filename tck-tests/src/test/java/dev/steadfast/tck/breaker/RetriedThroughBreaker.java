@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@code @Retry} outside {@code @CircuitBreaker} (SPEC §3); each method fails its first {@link #failFirst} calls. */
+/** Retry outside the breaker (docs/order-and-state.md); each method fails the first {@link #failFirst} calls. */
 @ApplicationScoped
 public class RetriedThroughBreaker {
 

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code @Bulkhead} on an {@code @Asynchronous} method (SPEC §2): {@code value} run, {@code waitingTaskQueue} wait,
+ * {@code @Bulkhead} on an asynchronous method (docs/annotations.md): {@code value} run, {@code waitingTaskQueue} wait,
  * the next one's stage fails with {@link BulkheadFullException}; the caller is never blocked and nothing is thrown.
  */
 @EnableWeld

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code @Bulkhead} members overridden through MicroProfile Config (SPEC §4). */
+/** {@code @Bulkhead} members overridden through MicroProfile Config ({@code docs/configuration.md}). */
 class BulkheadConfigTest {
 
     @Test

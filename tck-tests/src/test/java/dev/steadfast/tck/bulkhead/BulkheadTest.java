@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code @Bulkhead} on synchronous methods (SPEC §2): concurrent executions, {@code maxWait}, per-method state. */
+/** {@code @Bulkhead} on synchronous methods (docs/annotations.md): concurrency, {@code maxWait}, state per method. */
 @EnableWeld
 class BulkheadTest {
 

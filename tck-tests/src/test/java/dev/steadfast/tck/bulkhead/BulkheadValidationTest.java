@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A broken {@code @Bulkhead} fails the deployment, naming member, method, value and rule (SPEC §5). */
+/** A broken {@code @Bulkhead} fails the deployment, naming member, method, value and rule (docs/validation.md). */
 class BulkheadValidationTest {
 
     @Test

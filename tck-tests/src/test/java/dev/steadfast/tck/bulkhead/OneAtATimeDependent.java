@@ -6,7 +6,7 @@ import jakarta.enterprise.context.Dependent;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** A dependent bean: every injection point gets its own instance, yet they share one bulkhead (SPEC §3). */
+/** A dependent bean: an instance per injection point, yet all share one bulkhead (docs/order-and-state.md). */
 @Dependent
 public class OneAtATimeDependent {
 

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Returns a stage without {@code @Asynchronous}: the method returns at once, but its call lasts until the stage it
- * returned completes (SPEC §2, {@code @Asynchronous}).
+ * returned completes ({@code docs/annotations.md}).
  */
 @ApplicationScoped
 public class OneStageAtATime {

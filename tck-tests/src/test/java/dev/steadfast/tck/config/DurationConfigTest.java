@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * A time in config (SPEC §4) is a number in the member's unit, a number with a unit suffix, or an ISO-8601 duration.
+ * A time in config (docs/configuration.md): a number in the member's unit, a number with a unit suffix, or ISO-8601.
  * The resolved timeout is read back from {@link TimeoutExceededException#getTimeout()}.
  */
 class DurationConfigTest {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * {@code <annotation>.enabled} at the method, class and global levels, and {@code steadfast.enabled=false}, which
- * switches off everything but {@code @Fallback} (SPEC §4).
+ * switches off everything but {@code @Fallback} ({@code docs/configuration.md}).
  */
 class EnabledConfigTest {
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Class arrays in config are comma-separated class names (SPEC §4). */
+/** Class arrays in config are comma-separated class names ({@code docs/configuration.md}). */
 class ExceptionListConfigTest {
 
     private static final Map<String, String> RETRY_LISTS = Map.of(

@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** {@code steadfast.interceptor.priority} moves Steadfast's interceptor among the application's (SPEC §8). */
+/** {@code steadfast.interceptor.priority} moves Steadfast's interceptor among the app's (docs/configuration.md). */
 class InterceptorPriorityTest {
 
     @Test

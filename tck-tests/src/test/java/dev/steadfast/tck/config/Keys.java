@@ -1,6 +1,6 @@
 package dev.steadfast.tck.config;
 
-/** The config keys of SPEC §4, spelled once. */
+/** The config keys of {@code docs/configuration.md}, spelled once. */
 final class Keys {
 
     private Keys() {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The levels of SPEC §4 for {@code retry.max-retries}: method key, then class key, then global key, then the
+ * The levels (docs/configuration.md) of {@code retry.max-retries}: method key, then class key, then global, then the
  * annotation's own value; the most specific one set wins.
  */
 class RetryKeyPrecedenceTest {

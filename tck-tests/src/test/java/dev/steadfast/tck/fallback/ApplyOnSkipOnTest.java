@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** {@code applyOn} and {@code skipOn} (SPEC §2 @Fallback): which failures the fallback answers. */
+/** {@code applyOn} and {@code skipOn} ({@code docs/annotations.md}): which failures the fallback answers. */
 @EnableWeld
 class ApplyOnSkipOnTest {
 

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** On a method returning a {@code CompletionStage}, the fallback answers for the stage's failure (SPEC §2). */
+/** On a method returning a stage, the fallback answers for the stage's failure (docs/annotations.md). */
 @EnableWeld
 class CompletionStageFallbackTest {
 

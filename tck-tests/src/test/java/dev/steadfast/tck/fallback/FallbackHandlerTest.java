@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** {@code @Fallback(SomeHandler.class)} (SPEC §2): a handler that is a CDI bean, or a plain class. */
+/** {@code @Fallback(SomeHandler.class)} (docs/annotations.md): a handler that is a CDI bean, or a plain class. */
 @EnableWeld
 class FallbackHandlerTest {
 

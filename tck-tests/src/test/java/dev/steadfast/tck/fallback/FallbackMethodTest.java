@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * {@code @Fallback(fallbackMethod = ...)} (SPEC §2): chains, a trailing failure parameter, and where a fallback
+ * {@code @Fallback(fallbackMethod)} (docs/annotations.md): chains, a trailing failure parameter, and where a fallback
  * method may live (any visibility, a superclass, an interface default method).
  */
 @EnableWeld

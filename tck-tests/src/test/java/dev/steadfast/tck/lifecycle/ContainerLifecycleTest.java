@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Nothing starts a thread until a policy needs one, and the container's shutdown stops them all (SPEC §8): an
+ * No thread starts until a policy needs one; the container's shutdown stops all (docs/threads-and-lifecycle.md): an
  * application redeployed many times must not collect threads.
  */
 class ContainerLifecycleTest {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A guard built while a container runs joins the container's registry and shares breakers by name (SPEC §7). */
+/** A guard built while a container runs joins its registry and shares breakers by name (docs/programmatic.md). */
 class GuardInContainerTest {
 
     private static Guard<String> cardNetworkGuard() {

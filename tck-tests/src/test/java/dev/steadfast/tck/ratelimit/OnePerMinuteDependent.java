@@ -5,7 +5,7 @@ import jakarta.enterprise.context.Dependent;
 
 import java.time.temporal.ChronoUnit;
 
-/** A dependent bean: every injection point gets its own instance, yet they share one rate limit (SPEC §3). */
+/** A dependent bean: an instance per injection point, yet all share one rate limit (docs/order-and-state.md). */
 @Dependent
 public class OnePerMinuteDependent {
 

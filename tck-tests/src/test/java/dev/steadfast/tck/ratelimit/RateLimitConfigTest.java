@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** {@code @RateLimit} members overridden through MicroProfile Config (SPEC §4). */
+/** {@code @RateLimit} members overridden through MicroProfile Config ({@code docs/configuration.md}). */
 class RateLimitConfigTest {
 
     private static final String METHOD_KEY = "steadfast.\"" + ThreePerMinute.class.getName() + "/call\".rate-limit.";

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** {@code @RateLimit} (SPEC §2): calls beyond the limit are rejected, with the time until a permit is free. */
+/** {@code @RateLimit} (docs/annotations.md): calls past the limit are rejected with the time until a permit is free. */
 @EnableWeld
 class RateLimitTest {
 

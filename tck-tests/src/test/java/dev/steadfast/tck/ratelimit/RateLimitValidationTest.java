@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A broken {@code @RateLimit} fails the deployment, naming member, method, value and rule (SPEC §5). */
+/** A broken {@code @RateLimit} fails the deployment, naming member, method, value and rule (docs/validation.md). */
 class RateLimitValidationTest {
 
     @Test

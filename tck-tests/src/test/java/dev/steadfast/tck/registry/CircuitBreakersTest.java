@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The injectable {@link CircuitBreakers} registry and its handles (SPEC §6). */
+/** The injectable {@link CircuitBreakers} registry and its handles ({@code docs/operations.md}). */
 @EnableWeld
 class CircuitBreakersTest {
 

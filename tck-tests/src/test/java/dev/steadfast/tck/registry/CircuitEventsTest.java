@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The CDI events of SPEC §6, seen by an ordinary {@code @Observes} method. */
+/** The CDI events of {@code docs/operations.md}, seen by an ordinary {@code @Observes} method. */
 @EnableWeld
 class CircuitEventsTest {
 

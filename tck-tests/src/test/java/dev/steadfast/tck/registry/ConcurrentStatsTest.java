@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Many threads through one breaker that keeps opening and closing: its counters still account for every call exactly
- * once (SPEC §6: total = successful + failed + rejected).
+ * once (total = successful + failed + rejected: {@code docs/operations.md}).
  */
 @EnableWeld
 class ConcurrentStatsTest {

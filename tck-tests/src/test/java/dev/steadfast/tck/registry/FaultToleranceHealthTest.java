@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The injectable {@link FaultToleranceHealth} (SPEC §6): closed is HEALTHY, half-open DEGRADED, open or forced open
+ * {@link FaultToleranceHealth} (docs/operations.md): closed is HEALTHY, half-open DEGRADED, open or forced open
  * FAILING; the overall status is the worst.
  */
 @EnableWeld

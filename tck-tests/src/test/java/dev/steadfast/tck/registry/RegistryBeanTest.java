@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static dev.steadfast.CircuitState.FORCED_OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@link CircuitBreakers} and {@code FaultToleranceHealth} as beans (SPEC §6: injectable, application scoped). */
+/** {@link CircuitBreakers} and {@code FaultToleranceHealth}: injectable, application scoped (docs/operations.md). */
 class RegistryBeanTest {
 
     @Test

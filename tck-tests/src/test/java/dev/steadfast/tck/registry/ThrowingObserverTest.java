@@ -19,7 +19,7 @@ import static dev.steadfast.CircuitState.OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** An observer that throws never breaks the guarded call (SPEC §6): the caller sees what it would have seen. */
+/** An observer that throws never breaks the guarded call (docs/operations.md): the caller sees what it would have. */
 @EnableWeld
 class ThrowingObserverTest {
 

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * {@code @Retry} on a class applies to every business method, and one on a method replaces it (SPEC §2); the
+ * {@code @Retry} on a class guards every business method, and one on a method replaces it (docs/annotations.md); the
  * annotation is {@code @Inherited}.
  */
 @EnableWeld

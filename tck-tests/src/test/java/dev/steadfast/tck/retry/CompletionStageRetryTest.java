@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * A method returning a {@code CompletionStage} is guarded on the stage (SPEC §2 @Asynchronous): an exceptional
+ * A method returning a {@code CompletionStage} is guarded on the stage ({@code docs/annotations.md}): an exceptional
  * completion is a failed attempt, and a retry invokes the method again.
  */
 @EnableWeld

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Delays and backoff as the CDI layer resolves them (SPEC §2 @Retry): read from the {@link RetryAttempted} events,
+ * Delays and backoff as the CDI layer resolves them (docs/annotations.md): read from the {@link RetryAttempted} events,
  * not measured. The engine's tests cover the timing itself with a manual clock; these delays are a few milliseconds.
  */
 @EnableWeld

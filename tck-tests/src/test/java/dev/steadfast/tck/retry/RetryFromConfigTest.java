@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The retry budget of one method comes from config when its key is set (SPEC §4). */
+/** The retry budget of one method comes from config when its key is set ({@code docs/configuration.md}). */
 class RetryFromConfigTest {
 
     @Test

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An interrupt during a delay stops retrying at once, keeps the thread's interrupt flag set and propagates the last
- * failure (SPEC §2 @Retry).
+ * failure ({@code docs/annotations.md}).
  */
 @EnableWeld
 class RetryInterruptTest {

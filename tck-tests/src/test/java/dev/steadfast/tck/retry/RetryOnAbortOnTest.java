@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** {@code retryOn} and {@code abortOn} (SPEC §2): which failures are retried, and how the others propagate. */
+/** {@code retryOn}, {@code abortOn} (docs/annotations.md): which failures are retried, and how the others propagate. */
 @EnableWeld
 class RetryOnAbortOnTest {
 

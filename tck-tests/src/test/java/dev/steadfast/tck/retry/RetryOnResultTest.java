@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code retryOnResult} (SPEC §2): a result the predicate accepts counts as a failed attempt. */
+/** {@code retryOnResult} ({@code docs/annotations.md}): a result the predicate accepts counts as a failed attempt. */
 @EnableWeld
 class RetryOnResultTest {
 

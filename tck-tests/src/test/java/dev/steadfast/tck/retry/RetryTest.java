@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code @Retry(maxRetries = 3)} (SPEC §2): how many attempts, and what the caller gets when they run out. */
+/** {@code @Retry(maxRetries = 3)} (docs/annotations.md): how many attempts, and what the caller gets at the end. */
 @EnableWeld
 class RetryTest {
 

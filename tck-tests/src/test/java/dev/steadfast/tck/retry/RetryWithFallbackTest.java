@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Fallback → Retry (SPEC §3): the fallback runs once, after the retries, and sees {@code RetryExhaustedException};
- * {@code applyOn}/{@code skipOn} and a trailing failure parameter also match its cause (SPEC §2 @Fallback).
+ * Fallback → Retry (docs/order-and-state.md): the fallback runs once, after the retries, and sees the exhaustion;
+ * {@code applyOn}/{@code skipOn} and a trailing failure parameter also match its cause ({@code docs/annotations.md}).
  */
 @EnableWeld
 class RetryWithFallbackTest {

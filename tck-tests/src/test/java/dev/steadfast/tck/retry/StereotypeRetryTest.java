@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** {@code @Retry} on a CDI stereotype applies to every bean that carries the stereotype (SPEC §2). */
+/** {@code @Retry} on a CDI stereotype applies to every bean that carries the stereotype (docs/annotations.md). */
 @EnableWeld
 class StereotypeRetryTest {
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code @Timeout} (SPEC §2): a synchronous call is interrupted at the deadline and ends in
+ * {@code @Timeout} ({@code docs/annotations.md}): a synchronous call is interrupted at the deadline and ends in
  * {@code TimeoutExceededException} with the interrupt flag cleared; a stage fails at the deadline.
  */
 @EnableWeld

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Timeouts cost no thread per call (SPEC §2 @Timeout): one shared timer thread serves them all. */
+/** Timeouts cost no thread per call ({@code docs/annotations.md}): one shared timer thread serves them all. */
 @EnableWeld
 class TimeoutThreadsTest {
 

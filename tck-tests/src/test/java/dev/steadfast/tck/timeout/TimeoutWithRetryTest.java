@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Fallback → Retry → Timeout (SPEC §3): each attempt has its own deadline, a timed-out attempt is retried, and the
+ * Fallback → Retry → Timeout (docs/order-and-state.md): each attempt has a deadline, a timed-out one is retried; the
  * fallback sees the timeout.
  */
 @EnableWeld

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A config value that does not parse, or that breaks a rule, fails the deployment naming the key and the value
- * (SPEC §4, §5).
+ * ({@code docs/configuration.md}, {@code docs/validation.md}).
  */
 class ConfigValueValidationTest {
 

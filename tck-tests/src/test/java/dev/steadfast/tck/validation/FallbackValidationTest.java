@@ -8,7 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A fallback method missing, ambiguous or incompatible, or a wrong handler, fails the deployment (SPEC §5). */
+/** A fallback method missing, ambiguous or incompatible, or a wrong handler, fails deployment (docs/validation.md). */
 class FallbackValidationTest {
 
     @Test

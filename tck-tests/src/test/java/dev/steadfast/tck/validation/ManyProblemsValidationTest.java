@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Every problem of a deployment is reported, not just the first (SPEC §5, README "Validation"). */
+/** Every problem of a deployment is reported, not just the first ({@code docs/validation.md}). */
 class ManyProblemsValidationTest {
 
     @Test

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Definitions the method itself makes impossible (SPEC §5, README "Validation"): {@code @Asynchronous} on a method that
+ * Definitions the method itself makes impossible ({@code docs/validation.md}): {@code @Asynchronous} on a method that
  * returns no stage, a Steadfast annotation where CDI cannot intercept, two stereotypes that disagree.
  */
 class MethodValidationTest {

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A broken {@code @Retry} fails the deployment, naming the member, the method, the value and the rule (SPEC §5). */
+/** A broken {@code @Retry} fails the deployment, naming member, method, value and rule (docs/validation.md). */
 class RetryValidationTest {
 
     @Test

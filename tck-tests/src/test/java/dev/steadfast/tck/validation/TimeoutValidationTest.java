@@ -8,7 +8,7 @@ import java.util.List;
 import static dev.steadfast.tck.validation.RetryValidationTest.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A broken {@code @Timeout} fails the deployment (SPEC §5). */
+/** A broken {@code @Timeout} fails the deployment ({@code docs/validation.md}). */
 class TimeoutValidationTest {
 
     @Test
