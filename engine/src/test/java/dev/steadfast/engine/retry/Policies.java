@@ -1,7 +1,6 @@
 package dev.steadfast.engine.retry;
 
 import dev.steadfast.Backoff;
-import dev.steadfast.engine.ExceptionMatcher;
 
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +79,8 @@ final class Policies {
     }
 
     RetryPolicy build() {
-        return new RetryPolicy(maxRetries, delay.toNanos(), backoff, factor, maxDelay.toNanos(), jitter,
-                maxDuration.toNanos(), new ExceptionMatcher(retryOn, abortOn), retryOnResult);
+        return RetryPolicy.builder().maxRetries(maxRetries).delay(delay).backoff(backoff).factor(factor)
+                .maxDelay(maxDelay).jitter(jitter).maxDuration(maxDuration).retryOn(retryOn).abortOn(abortOn)
+                .retryOnResult(retryOnResult).build();
     }
 }
