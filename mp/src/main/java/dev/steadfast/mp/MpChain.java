@@ -4,6 +4,7 @@ import dev.steadfast.engine.ChainAssembly;
 import dev.steadfast.engine.ChainAssembly.Layer;
 import dev.steadfast.engine.Engine;
 import dev.steadfast.engine.Failures;
+import dev.steadfast.engine.ForwardingInvocation;
 import dev.steadfast.engine.ForwardingStage;
 import dev.steadfast.engine.GuardPolicy;
 import dev.steadfast.engine.Invocation;
@@ -163,28 +164,11 @@ final class MpChain implements ChainAssembly.Hooks {
         }
     }
 
-    /** An invocation that carries per-attempt state between two decorators and forwards everything else. */
-    abstract static class Forwarding implements Invocation<Object> {
-
-        final Invocation<Object> call;
+    /** An invocation that carries per-attempt state between two decorators of this front end. */
+    abstract static class Forwarding extends ForwardingInvocation<Object> {
 
         Forwarding(Invocation<Object> call) {
-            this.call = call;
-        }
-
-        @Override
-        public Object proceed() throws Exception {
-            return call.proceed();
-        }
-
-        @Override
-        public Object[] arguments() {
-            return call.arguments();
-        }
-
-        @Override
-        public Object target() {
-            return call.target();
+            super(call);
         }
     }
 
@@ -196,7 +180,7 @@ final class MpChain implements ChainAssembly.Hooks {
                 return mp;
             }
             if (i instanceof Forwarding f) {
-                i = f.call;
+                i = f.delegate();
             } else {
                 return null;
             }
@@ -211,7 +195,7 @@ final class MpChain implements ChainAssembly.Hooks {
             if (type.isInstance(f)) {
                 return type.cast(f);
             }
-            i = f.call;
+            i = f.delegate();
         }
         return null;
     }
@@ -272,14 +256,13 @@ final class MpChain implements ChainAssembly.Hooks {
     }
 
     /** One attempt's view of the call: knows whether its body is running, to hold the outcome back until it ends. */
-    private static final class Attempt<V> implements Invocation<CompletionStage<V>> {
+    private static final class Attempt<V> extends ForwardingInvocation<CompletionStage<V>> {
 
-        private final Invocation<CompletionStage<V>> call;
         private boolean running;
         private Runnable afterBody;
 
         Attempt(Invocation<CompletionStage<V>> call) {
-            this.call = call;
+            super(call);
         }
 
         @Override
@@ -288,7 +271,7 @@ final class MpChain implements ChainAssembly.Hooks {
                 running = true;
             }
             try {
-                return call.proceed();
+                return super.proceed();
             } finally {
                 Runnable then;
                 synchronized (this) {
@@ -311,16 +294,6 @@ final class MpChain implements ChainAssembly.Hooks {
                 }
             }
             action.run();
-        }
-
-        @Override
-        public Object[] arguments() {
-            return call.arguments();
-        }
-
-        @Override
-        public Object target() {
-            return call.target();
         }
     }
 
