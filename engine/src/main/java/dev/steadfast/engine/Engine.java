@@ -2,29 +2,16 @@ package dev.steadfast.engine;
 
 import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.engine.async.AsyncExecutors;
-import dev.steadfast.engine.async.AsyncOffloadStrategy;
 import dev.steadfast.engine.async.ThreadContext;
-import dev.steadfast.engine.breaker.AsyncCircuitBreakerStrategy;
 import dev.steadfast.engine.breaker.BreakerHealth;
 import dev.steadfast.engine.breaker.BreakerRegistry;
-import dev.steadfast.engine.breaker.CircuitBreakerStrategy;
-import dev.steadfast.engine.bulkhead.AsyncBulkheadStrategy;
-import dev.steadfast.engine.bulkhead.BulkheadStrategy;
-import dev.steadfast.engine.fallback.AsyncFallbackStrategy;
-import dev.steadfast.engine.fallback.FallbackStrategy;
 import dev.steadfast.engine.observe.Observation;
 import dev.steadfast.engine.observe.Observers;
-import dev.steadfast.engine.ratelimit.AsyncRateLimitStrategy;
-import dev.steadfast.engine.ratelimit.RateLimitStrategy;
-import dev.steadfast.engine.retry.AsyncRetryStrategy;
-import dev.steadfast.engine.retry.RetryStrategy;
 import dev.steadfast.engine.time.Clock;
 import dev.steadfast.engine.time.SystemClock;
 import dev.steadfast.engine.time.ThreadTimer;
 import dev.steadfast.engine.time.TimeSource;
 import dev.steadfast.engine.time.Timer;
-import dev.steadfast.engine.timeout.AsyncTimeoutStrategy;
-import dev.steadfast.engine.timeout.TimeoutStrategy;
 import dev.steadfast.spi.GuardObserver;
 
 import java.util.Collection;
@@ -34,16 +21,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * The services every strategy chain of one application shares (clock, timer, executor, listener) and the builder of
  * those chains. Threads are started only when first needed; {@link #close()} stops the ones this engine started.
  *
- * <p>Outermost first (docs/order-and-state.md): Fallback, Retry, CircuitBreaker, RateLimit, Timeout, Bulkhead,
- * asynchronous offload, the body. So every retry attempt passes the breaker and counts in it, each attempt has its
- * own timeout, and the fallback sees the final outcome.
+ * <p>Chains are assembled by {@link ChainAssembly}, which states their order once: Fallback, Retry, CircuitBreaker,
+ * RateLimit, Timeout, Bulkhead, asynchronous offload, the body.
  */
 public final class Engine implements AutoCloseable {
 
@@ -163,7 +148,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** A bulkhead or rate limit built by {@code factory}; rebuildable by {@link #reset()} under a hook. */
-    private <V> Strategy<V> stateful(Supplier<Strategy<V>> factory) {
+    <V> Strategy<V> stateful(Supplier<Strategy<V>> factory) {
         if (rebuildable == null) {
             return factory.get();
         }
@@ -197,109 +182,47 @@ public final class Engine implements AutoCloseable {
     }
 
     /** An executor that resolves {@link #executor()} on its first task, so building a chain starts no thread. */
-    private Executor lazyExecutor() {
+    Executor lazyExecutor() {
         return task -> executor().execute(task);
     }
 
+    /** What prepares executor threads for asynchronous bodies. */
+    ThreadContext threadContext() {
+        return threadContext;
+    }
+
     /**
-     * Builds the chain for one operation. For {@link GuardPolicy#returnsStage()} operations, the returned strategy
-     * takes and returns {@code CompletionStage}s (typed as {@code Object}). A named circuit breaker is created in
-     * {@link #breakers()} or, when it exists, shared. When an {@linkplain #observe observer} is interested in the
-     * operation, the chain is wrapped in an observing strategy and its strategies also announce to the observer.
+     * Builds the chain for one operation, in the order {@link ChainAssembly.Layer} states. For
+     * {@link GuardPolicy#returnsStage()} operations, the returned strategy takes and returns {@code CompletionStage}s
+     * (typed as {@code Object}). A named circuit breaker is created in {@link #breakers()} or, when it exists, shared.
+     * When an {@linkplain #observe observer} is interested in the operation, the chain is wrapped in an observing
+     * strategy and its strategies also announce to the observer.
+     *
+     * @throws IllegalArgumentException when the breaker exists with another policy
+     */
+    public Strategy<Object> build(GuardPolicy policy) {
+        return build(policy, ChainAssembly.Hooks.NONE);
+    }
+
+    /**
+     * Builds the chain for one operation as {@link #build(GuardPolicy)} does, with a front end's additions around or
+     * inside its layers.
      *
      * @throws IllegalArgumentException when the breaker exists with another policy
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Strategy<Object> build(GuardPolicy policy) {
+    public Strategy<Object> build(GuardPolicy policy, ChainAssembly.Hooks hooks) {
         Observation o = null;
         if (!observers.isEmpty()) {
             o = observers.observe(policy, policy.breaker() == null ? null
                     : breakers.getOrCreate(policy.breakerName(), policy.breaker()), listener);
         }
+        ChainAssembly assembly = new ChainAssembly(this, policy, hooks, o);
         if (policy.returnsStage()) {
-            Strategy<CompletionStage<Object>> s = (Strategy) buildStaged(policy, o);
+            Strategy<CompletionStage<Object>> s = assembly.staged();
             return (Strategy) s;
         }
-        return buildSync(policy, o);
-    }
-
-    /** @param o the observation, or {@code null} for an unobserved operation */
-    private Strategy<Object> buildSync(GuardPolicy p, Observation o) {
-        // Shadows the field on purpose: an observed operation's strategies announce to its own listener list.
-        EngineListener listener = o == null ? this.listener : o.listener();
-        Strategy<Object> s = Invoke.instance();
-        if (p.bulkhead() != null) {
-            Strategy<Object> inner = s;
-            AtomicReference<BulkheadStrategy<Object>> current = new AtomicReference<>();
-            s = stateful(() -> {
-                BulkheadStrategy<Object> b = new BulkheadStrategy<>(inner, p.name(), p.bulkhead(), timer, listener);
-                current.set(b);
-                return b;
-            });
-            if (o != null) {
-                o.bulkhead(() -> current.get().running(), () -> current.get().queued());
-            }
-        }
-        if (p.timeout() != null) {
-            s = new TimeoutStrategy<>(s, p.name(), p.timeout(), clock, timer, listener);
-        }
-        if (p.rateLimit() != null) {
-            Strategy<Object> inner = s;
-            s = stateful(() -> new RateLimitStrategy<>(inner, p.name(), p.rateLimit(), clock, listener));
-        }
-        if (p.breaker() != null) {
-            s = new CircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()), clock,
-                    listener);
-        }
-        if (p.retry() != null) {
-            s = new RetryStrategy<>(s, p.name(), p.retry(), clock, listener);
-        }
-        if (p.fallback() != null) {
-            s = new FallbackStrategy<>(s, p.name(), o == null ? p.fallback() : o.fallback(p.fallback()), listener);
-        }
-        return o == null ? s : o.observe(s);
-    }
-
-    /** @param o the observation, or {@code null} for an unobserved operation */
-    private Strategy<CompletionStage<Object>> buildStaged(GuardPolicy p, Observation o) {
-        // Shadows the field on purpose: an observed operation's strategies announce to its own listener list.
-        EngineListener listener = o == null ? this.listener : o.listener();
-        Strategy<CompletionStage<Object>> s = Invoke.instance();
-        if (p.asynchronous()) {
-            s = new AsyncOffloadStrategy<>(s, lazyExecutor(), threadContext);
-        }
-        if (p.bulkhead() != null) {
-            Strategy<CompletionStage<Object>> inner = s;
-            AtomicReference<AsyncBulkheadStrategy<Object>> current = new AtomicReference<>();
-            s = stateful(() -> {
-                AsyncBulkheadStrategy<Object> b = new AsyncBulkheadStrategy<>(inner, p.name(), p.bulkhead(),
-                        lazyExecutor(), listener);
-                current.set(b);
-                return b;
-            });
-            if (o != null) {
-                o.bulkhead(() -> current.get().running(), () -> current.get().queued());
-            }
-        }
-        if (p.timeout() != null) {
-            s = new AsyncTimeoutStrategy<>(s, p.name(), p.timeout(), timer, listener);
-        }
-        if (p.rateLimit() != null) {
-            Strategy<CompletionStage<Object>> inner = s;
-            s = stateful(() -> new AsyncRateLimitStrategy<>(inner, p.name(), p.rateLimit(), clock, listener));
-        }
-        if (p.breaker() != null) {
-            s = new AsyncCircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()),
-                    clock, listener);
-        }
-        if (p.retry() != null) {
-            s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), clock, timer, lazyExecutor(), listener);
-        }
-        if (p.fallback() != null) {
-            s = new AsyncFallbackStrategy<>(s, p.name(), o == null ? p.fallback() : o.fallback(p.fallback()),
-                    listener);
-        }
-        return o == null ? s : o.observeStaged(s);
+        return assembly.sync();
     }
 
     /** Closes the observers, stops the threads this engine started and tells its hook, if any. Idempotent. */

@@ -1,8 +1,10 @@
 package dev.steadfast.guard;
 
 import dev.steadfast.engine.bulkhead.BulkheadPolicy;
+import dev.steadfast.engine.time.Nanos;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The bulkhead of a {@link Guard}, with {@link dev.steadfast.Bulkhead @Bulkhead}'s defaults and meaning: 10 calls at
@@ -37,8 +39,8 @@ public final class BulkheadOptions {
     }
 
     BulkheadPolicy toPolicy(Rules rules) {
-        return new BulkheadPolicy(rules.atLeast("bulkhead value", value, 1),
-                rules.atLeast("bulkhead waitingTaskQueue", waitingTaskQueue, 0),
-                rules.nanos("bulkhead maxWait", maxWait));
+        long maxWaitNanos = Nanos.of(Objects.requireNonNull(maxWait, "maxWait"));
+        rules.check(BulkheadPolicy.violations(value, waitingTaskQueue, maxWaitNanos), member -> "bulkhead " + member);
+        return new BulkheadPolicy(value, waitingTaskQueue, maxWaitNanos);
     }
 }

@@ -1,10 +1,8 @@
 package dev.steadfast.guard;
 
-import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,15 +17,8 @@ import java.util.Objects;
  */
 public final class CircuitBreakerOptions {
 
+    private final BreakerPolicy.Builder policy = BreakerPolicy.builder();
     private String name = "";
-    private int requestVolumeThreshold = 20;
-    private double failureRatio = 0.5;
-    private Duration delay = Duration.ofSeconds(5);
-    private int successThreshold = 1;
-    private int halfOpenMaxCalls = 1;
-    private List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
-    private List<Class<? extends Throwable>> skipOn = List.of();
-    private Duration slowCallThreshold = Duration.ZERO;
 
     CircuitBreakerOptions() {
     }
@@ -40,51 +31,51 @@ public final class CircuitBreakerOptions {
 
     /** The size of the rolling window of recent calls, at least 1; no decision before it has filled once. */
     public CircuitBreakerOptions requestVolumeThreshold(int value) {
-        this.requestVolumeThreshold = value;
+        policy.requestVolumeThreshold(value);
         return this;
     }
 
     /** Opens when failures / window reaches this ratio, within [0, 1]. */
     public CircuitBreakerOptions failureRatio(double value) {
-        this.failureRatio = value;
+        policy.failureRatio(value);
         return this;
     }
 
     /** The time OPEN before trial calls are let through. */
     public CircuitBreakerOptions delay(Duration value) {
-        this.delay = value;
+        policy.delay(value);
         return this;
     }
 
     /** Successful trial calls that close it, at least 1; any trial failure reopens it. */
     public CircuitBreakerOptions successThreshold(int value) {
-        this.successThreshold = value;
+        policy.successThreshold(value);
         return this;
     }
 
     /** Trial calls allowed at once in HALF_OPEN, at least 1; more are rejected. */
     public CircuitBreakerOptions halfOpenMaxCalls(int value) {
-        this.halfOpenMaxCalls = value;
+        policy.halfOpenMaxCalls(value);
         return this;
     }
 
     /** The failures that count (replaces the default {@code Throwable}). */
     @SafeVarargs
     public final CircuitBreakerOptions failOn(Class<? extends Throwable>... failures) {
-        this.failOn = Rules.listOf(failures, "failOn");
+        policy.failOn(Rules.listOf(failures, "failOn"));
         return this;
     }
 
     /** Failures that count as successes; wins over {@link #failOn}. */
     @SafeVarargs
     public final CircuitBreakerOptions skipOn(Class<? extends Throwable>... failures) {
-        this.skipOn = Rules.listOf(failures, "skipOn");
+        policy.skipOn(Rules.listOf(failures, "skipOn"));
         return this;
     }
 
     /** A successful call slower than this counts as a failure; {@link Duration#ZERO} switches it off. */
     public CircuitBreakerOptions slowCallThreshold(Duration value) {
-        this.slowCallThreshold = value;
+        policy.slowCallThreshold(value);
         return this;
     }
 
@@ -94,12 +85,7 @@ public final class CircuitBreakerOptions {
     }
 
     BreakerPolicy toPolicy(Rules rules) {
-        return new BreakerPolicy(rules.atLeast("circuitBreaker requestVolumeThreshold", requestVolumeThreshold, 1),
-                rules.within01("circuitBreaker failureRatio", failureRatio),
-                rules.nanos("circuitBreaker delay", delay),
-                rules.atLeast("circuitBreaker successThreshold", successThreshold, 1),
-                rules.atLeast("circuitBreaker halfOpenMaxCalls", halfOpenMaxCalls, 1),
-                new ExceptionMatcher(failOn, skipOn),
-                rules.nanos("circuitBreaker slowCallThreshold", slowCallThreshold));
+        rules.check(policy.violations(), member -> "circuitBreaker " + member);
+        return policy.build();
     }
 }

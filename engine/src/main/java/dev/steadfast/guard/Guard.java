@@ -7,6 +7,7 @@ import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
 import dev.steadfast.engine.fallback.FallbackFunction;
 import dev.steadfast.engine.fallback.FallbackPolicy;
+import dev.steadfast.engine.time.Nanos;
 import dev.steadfast.engine.timeout.TimeoutPolicy;
 
 import java.lang.reflect.UndeclaredThrowableException;
@@ -243,7 +244,9 @@ public final class Guard<T> {
                 b.rateLimit(rateLimit.toPolicy(rules));
             }
             if (timeout != null) {
-                b.timeout(new TimeoutPolicy(rules.positiveNanos("timeout", timeout)));
+                long nanos = Nanos.of(timeout);
+                rules.check(TimeoutPolicy.violations(nanos), member -> "timeout");
+                b.timeout(new TimeoutPolicy(nanos));
             }
             if (bulkhead != null) {
                 b.bulkhead(bulkhead.toPolicy(rules));

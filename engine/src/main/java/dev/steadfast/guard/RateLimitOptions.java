@@ -2,6 +2,7 @@ package dev.steadfast.guard;
 
 import dev.steadfast.RateLimitType;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
+import dev.steadfast.engine.time.Nanos;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -45,12 +46,10 @@ public final class RateLimitOptions {
     }
 
     RateLimitPolicy toPolicy(Rules rules) {
-        rules.atLeast("rateLimit value", value, 1);
-        if (type == RateLimitType.ROLLING && value > RateLimitPolicy.MAX_ROLLING_LIMIT) {
-            throw rules.broken("rateLimit value", value, "is above " + RateLimitPolicy.MAX_ROLLING_LIMIT
-                    + ", the most a ROLLING window can track; use FIXED or SMOOTH for such limits");
-        }
-        return new RateLimitPolicy(value, rules.positiveNanos("rateLimit window", window),
-                rules.nanos("rateLimit minSpacing", minSpacing), type);
+        long windowNanos = Nanos.of(Objects.requireNonNull(window, "window"));
+        long minSpacingNanos = Nanos.of(Objects.requireNonNull(minSpacing, "minSpacing"));
+        rules.check(RateLimitPolicy.violations(value, windowNanos, minSpacingNanos, type),
+                member -> "rateLimit " + member);
+        return new RateLimitPolicy(value, windowNanos, minSpacingNanos, type);
     }
 }

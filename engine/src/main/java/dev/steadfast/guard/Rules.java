@@ -1,10 +1,18 @@
 package dev.steadfast.guard;
 
+import dev.steadfast.engine.Violation;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
-/** The rules of {@code docs/validation.md} for guard options; messages name the guard, option, value and rule. */
+/**
+ * Where a programmatic guard's values come from: turns a policy's {@linkplain Violation violations} into the
+ * {@link IllegalArgumentException} of the builder, naming the guard, the option, the value and the rule:
+ * {@code Guard 'quotes': retry maxDelay PT0.05S is below delay PT0.1S; a cap must not be below the delay}. The rules
+ * themselves are the policies'.
+ */
 final class Rules {
 
     private final String guard;
@@ -13,43 +21,25 @@ final class Rules {
         this.guard = guard;
     }
 
+    /**
+     * Throws for the first violation, if any.
+     *
+     * @param option the option a member is set with: {@code member -> "retry " + member}
+     */
+    void check(List<Violation> violations, UnaryOperator<String> option) {
+        if (!violations.isEmpty()) {
+            Violation v = violations.get(0);
+            throw broken(option.apply(v.member()), shown(v.value()), v.rule(shown(v.otherValue())));
+        }
+    }
+
     IllegalArgumentException broken(String option, Object value, String rule) {
         return new IllegalArgumentException("Guard '" + guard + "': " + option + " " + value + " " + rule);
     }
 
-    int atLeast(String option, int value, int min) {
-        if (value < min) {
-            throw broken(option, value, "is below " + min);
-        }
-        return value;
-    }
-
-    double within01(String option, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw broken(option, value, "is not within [0, 1]");
-        }
-        return value;
-    }
-
-    /** A time of 0 or more, in nanoseconds (saturating: a duration beyond ~292 years is "forever"). */
-    long nanos(String option, Duration value) {
-        Objects.requireNonNull(value, option);
-        if (value.isNegative()) {
-            throw broken(option, value, "is negative; times must be 0 or more");
-        }
-        try {
-            return value.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    long positiveNanos(String option, Duration value) {
-        long n = nanos(option, value);
-        if (n == 0) {
-            throw broken(option, value, "is 0; it must be positive");
-        }
-        return n;
+    /** A value as it was given to the builder: a time as the {@link Duration} it was. */
+    private static String shown(Object value) {
+        return String.valueOf(value);
     }
 
     static <T> List<T> listOf(T[] values, String option) {

@@ -200,8 +200,8 @@ class EngineHookTest {
         Engine e = new Engine(clock, new ManualTimer(clock), () -> Runnable::run, EngineListener.NONE,
                 ThreadContext.NONE, () -> { });
         Strategy<Object> s = e.build(GuardPolicy.builder(METHOD)
-                .breaker("b", new BreakerPolicy(1, 1.0, Duration.ofSeconds(30).toNanos(), 1, 1,
-                        ExceptionMatcher.all(), 0))
+                .breaker("b", BreakerPolicy.builder().requestVolumeThreshold(1).failureRatio(1.0)
+                        .delay(Duration.ofSeconds(30)).build())
                 .build());
         assertThrows(IOException.class, () -> s.call(() -> {
             throw new IOException("down");
@@ -269,8 +269,8 @@ class EngineHookTest {
         Engine e = hooked();
         ManualClock clock = (ManualClock) e.clock();
         Strategy<Object> s = e.build(GuardPolicy.builder(METHOD)
-                .breaker("b", new BreakerPolicy(1, 1.0, Duration.ofSeconds(1).toNanos(), 1, 1,
-                        ExceptionMatcher.all(), 0))
+                .breaker("b", BreakerPolicy.builder().requestVolumeThreshold(1).failureRatio(1.0)
+                        .delay(Duration.ofSeconds(1)).build())
                 .build());
         assertThrows(IOException.class, () -> s.call(() -> {
             throw new IOException("down");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.steadfast.Backoff;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.TimeoutExceededException;
 import dev.steadfast.engine.async.ThreadContext;
@@ -53,8 +52,7 @@ class EngineTest {
     }
 
     private static RetryPolicy retry(int maxRetries) {
-        return new RetryPolicy(maxRetries, 0, Backoff.CONSTANT, 2.0, 0, 0, 0,
-                new ExceptionMatcher(List.of(Exception.class), List.of()), null);
+        return RetryPolicy.builder().maxRetries(maxRetries).maxDuration(java.time.Duration.ZERO).build();
     }
 
     private static TimeoutPolicy oneSecond() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.steadfast.Backoff;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.RetryExhaustedException;
@@ -219,7 +218,7 @@ class ListenersTest {
     }
 
     private static RetryPolicy retryPolicy(int maxRetries) {
-        return new RetryPolicy(maxRetries, ofMillis(10).toNanos(), Backoff.CONSTANT, 2.0, 0, 0, 0,
-                new ExceptionMatcher(List.of(Exception.class), List.of()), null);
+        return RetryPolicy.builder().maxRetries(maxRetries).delay(ofMillis(10)).maxDuration(java.time.Duration.ZERO)
+                .build();
     }
 }

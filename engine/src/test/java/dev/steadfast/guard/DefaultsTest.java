@@ -43,11 +43,13 @@ class DefaultsTest {
     void circuitBreakerOptionsDefaultToCircuitBreakersDefaults() {
         BreakerPolicy p = new CircuitBreakerOptions().toPolicy(rules);
 
-        assertEquals(new BreakerPolicy(value(CircuitBreaker.class, "requestVolumeThreshold"),
-                value(CircuitBreaker.class, "failureRatio"), nanos(CircuitBreaker.class, "delay", "delayUnit"),
-                value(CircuitBreaker.class, "successThreshold"), value(CircuitBreaker.class, "halfOpenMaxCalls"),
-                matcher(CircuitBreaker.class, "failOn", "skipOn"),
-                nanos(CircuitBreaker.class, "slowCallThreshold", "slowCallUnit")), p);
+        assertEquals((int) value(CircuitBreaker.class, "requestVolumeThreshold"), p.requestVolumeThreshold());
+        assertEquals((double) value(CircuitBreaker.class, "failureRatio"), p.failureRatio());
+        assertEquals(nanos(CircuitBreaker.class, "delay", "delayUnit"), p.delayNanos());
+        assertEquals((int) value(CircuitBreaker.class, "successThreshold"), p.successThreshold());
+        assertEquals((int) value(CircuitBreaker.class, "halfOpenMaxCalls"), p.halfOpenMaxCalls());
+        assertEquals(matcher(CircuitBreaker.class, "failOn", "skipOn"), p.failOn());
+        assertEquals(nanos(CircuitBreaker.class, "slowCallThreshold", "slowCallUnit"), p.slowCallThresholdNanos());
         assertEquals("", (String) value(CircuitBreaker.class, "name"));
     }
 

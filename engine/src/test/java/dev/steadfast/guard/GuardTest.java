@@ -315,10 +315,10 @@ class GuardTest {
         assertEquals("Guard 'quotes': circuitBreaker failureRatio 2.0 is not within [0, 1]",
                 assertThrows(IllegalArgumentException.class, () -> Guard.<String>builder("quotes")
                         .circuitBreaker(b -> b.failureRatio(2.0)).build()).getMessage());
-        assertEquals("Guard 'quotes': timeout PT0S is 0; it must be positive",
+        assertEquals("Guard 'quotes': timeout PT0S is 0; a timeout must be positive",
                 assertThrows(IllegalArgumentException.class, () -> Guard.<String>builder("quotes")
                         .timeout(Duration.ZERO).build()).getMessage());
-        assertEquals("Guard 'quotes': bulkhead value 0 is below 1",
+        assertEquals("Guard 'quotes': bulkhead value 0 is below 1; a bulkhead must admit at least one call",
                 assertThrows(IllegalArgumentException.class, () -> Guard.<String>builder("quotes")
                         .bulkhead(0).build()).getMessage());
         assertEquals("Guard 'quotes': retry maxRetries -1 (no count limit) needs a maxDuration, but maxDuration is 0;"

@@ -1,7 +1,6 @@
 package dev.steadfast.health;
 
 import dev.steadfast.engine.EngineListener;
-import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.breaker.BreakerRegistry;
 import dev.steadfast.engine.time.ManualClock;
@@ -22,8 +21,8 @@ class WithoutCdiTest {
 
     @Test
     void reportsTheRegistryItIsGivenWithTheCriticalNamesItIsGiven() {
-        registry.getOrCreate("payments", new BreakerPolicy(1, 1.0, Duration.ofSeconds(30).toNanos(), 1, 1,
-                ExceptionMatcher.all(), 0)).forceOpen();
+        registry.getOrCreate("payments", BreakerPolicy.builder().requestVolumeThreshold(1).failureRatio(1.0)
+                .delay(Duration.ofSeconds(30)).build()).forceOpen();
         registry.getOrCreate("search", BreakerPolicy.defaults()).forceOpen();
 
         HealthCheckResponse critical = new CircuitBreakerReadinessCheck(registry, List.of(" payments ", "")).call();

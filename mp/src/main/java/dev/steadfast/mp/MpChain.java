@@ -1,106 +1,83 @@
 package dev.steadfast.mp;
 
+import dev.steadfast.engine.ChainAssembly;
+import dev.steadfast.engine.ChainAssembly.Layer;
 import dev.steadfast.engine.Engine;
 import dev.steadfast.engine.Failures;
+import dev.steadfast.engine.ForwardingInvocation;
 import dev.steadfast.engine.ForwardingStage;
 import dev.steadfast.engine.GuardPolicy;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
-import dev.steadfast.engine.async.AsyncOffloadStrategy;
-import dev.steadfast.engine.async.ThreadContext;
-import dev.steadfast.engine.breaker.AsyncCircuitBreakerStrategy;
-import dev.steadfast.engine.breaker.CircuitBreakerStrategy;
-import dev.steadfast.engine.bulkhead.AsyncBulkheadStrategy;
-import dev.steadfast.engine.bulkhead.BulkheadStrategy;
-import dev.steadfast.engine.fallback.AsyncFallbackStrategy;
-import dev.steadfast.engine.fallback.FallbackStrategy;
-import dev.steadfast.engine.retry.AsyncRetryStrategy;
-import dev.steadfast.engine.retry.RetryStrategy;
-import dev.steadfast.engine.timeout.AsyncTimeoutStrategy;
-import dev.steadfast.engine.timeout.TimeoutStrategy;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 
 /**
- * Builds a method's chain from the engine's strategies, in the engine's order (Fallback, Retry, CircuitBreaker,
- * Timeout, Bulkhead, asynchronous offload, the body; MicroProfile has no rate limit). The MicroProfile front end
- * composes the chain itself instead of calling {@link Engine#build} only to put a translation right outside the
- * timeout, the breaker and the bulkhead, so that every outer concern sees MicroProfile's exception types
- * ({@link MpExceptions}), to note each asynchronous attempt for cancellation, and to place the metrics observers
- * ({@link MpObservers}) around each concern when metrics are on.
+ * What the MicroProfile front end adds to the engine's chain ({@link ChainAssembly}, which gives the order and builds
+ * the strategies): a translation right outside the timeout, the breaker and the bulkhead, so that every outer concern
+ * sees MicroProfile's exception types ({@link MpExceptions}); for asynchronous methods, the bookkeeping of each attempt
+ * right above the offload (so a caller can cancel it, and its outcome waits for the body to end); and, when metrics are
+ * on, the observers of {@link MpObservers} around and inside each concern.
  */
-final class MpChain {
+final class MpChain implements ChainAssembly.Hooks {
 
-    private MpChain() {
+    private final GuardPolicy policy;
+    /** {@code null} when metrics are off: then no observer is added. */
+    private final MpMetrics metrics;
+
+    private MpChain(GuardPolicy policy, MpMetrics metrics) {
+        this.policy = policy;
+        this.metrics = metrics;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static Strategy<Object> build(Engine engine, ThreadContext context, GuardPolicy p, MpMetrics metrics) {
-        if (p.asynchronous()) {
-            Strategy<CompletionStage<Object>> s = staged(engine, context, p, metrics);
-            return (Strategy) s;
-        }
-        return sync(engine, p, metrics);
+    /** The chain of one method. */
+    static Strategy<Object> build(Engine engine, GuardPolicy policy, MpMetrics metrics) {
+        return engine.build(policy, new MpChain(policy, metrics));
     }
 
-    private static Strategy<Object> sync(Engine e, GuardPolicy p, MpMetrics m) {
-        Strategy<Object> s = Invocation::proceed;
-        if (p.bulkhead() != null) {
-            s = MpObservers.bulkheadInside(false, s, m);
-            s = translated(new BulkheadStrategy<>(s, p.name(), p.bulkhead(), e.timer(), e.listener()));
-            s = MpObservers.bulkheadOutside(false, s, m);
-        }
-        if (p.timeout() != null) {
-            s = translated(new TimeoutStrategy<>(s, p.name(), p.timeout(), e.clock(), e.timer(), e.listener()));
-            s = MpObservers.timeout(false, s, m);
-        }
-        if (p.breaker() != null) {
-            s = translated(new CircuitBreakerStrategy<>(s, p.name(), e.breakers().getOrCreate(p.breakerName(),
-                    p.breaker()), e.clock(), e.listener()));
-            s = MpObservers.breaker(false, s, m, p.breaker());
-        }
-        if (p.retry() != null) {
-            s = MpObservers.attempt(false, s, m);
-            s = new RetryStrategy<>(s, p.name(), p.retry(), e.clock(), e.listener());
-            s = MpObservers.retry(false, s, m, p.retry());
-        }
-        if (p.fallback() != null) {
-            s = new FallbackStrategy<>(s, p.name(), p.fallback(), e.listener());
-        }
-        return s;
+    @Override
+    public Strategy<Object> inside(Layer layer, Strategy<Object> inner) {
+        return switch (layer) {
+            case BULKHEAD -> MpObservers.bulkheadInside(false, inner, metrics);
+            case RETRY -> MpObservers.attempt(false, inner, metrics);
+            default -> inner;
+        };
     }
 
-    private static Strategy<CompletionStage<Object>> staged(Engine e, ThreadContext context, GuardPolicy p,
-            MpMetrics m) {
-        Executor executor = task -> e.executor().execute(task);
-        Strategy<CompletionStage<Object>> s = Invocation::proceed;
-        s = tracked(new AsyncOffloadStrategy<>(s, executor, context));
-        if (p.bulkhead() != null) {
-            s = asStage(MpObservers.bulkheadInside(true, asAny(s), m));
-            s = translatedStage(new AsyncBulkheadStrategy<>(s, p.name(), p.bulkhead(), executor, e.listener()));
-            s = asStage(MpObservers.bulkheadOutside(true, asAny(s), m));
-        }
-        if (p.timeout() != null) {
-            s = timedOut(new AsyncTimeoutStrategy<>(noted(s), p.name(), p.timeout(), e.timer(), e.listener()));
-            s = asStage(MpObservers.timeout(true, asAny(s), m));
-        }
-        if (p.breaker() != null) {
-            s = translatedStage(new AsyncCircuitBreakerStrategy<>(s, p.name(), e.breakers().getOrCreate(
-                    p.breakerName(), p.breaker()), e.clock(), e.listener()));
-            s = asStage(MpObservers.breaker(true, asAny(s), m, p.breaker()));
-        }
-        if (p.retry() != null) {
-            s = asStage(MpObservers.attempt(true, asAny(s), m));
-            s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), e.clock(), e.timer(), executor, e.listener());
-            s = asStage(MpObservers.retry(true, asAny(s), m, p.retry()));
-        }
-        if (p.fallback() != null) {
-            s = new AsyncFallbackStrategy<>(s, p.name(), p.fallback(), e.listener());
-        }
-        return s;
+    @Override
+    public Strategy<Object> outside(Layer layer, Strategy<Object> built) {
+        return switch (layer) {
+            case BULKHEAD -> MpObservers.bulkheadOutside(false, translated(built), metrics);
+            case TIMEOUT -> MpObservers.timeout(false, translated(built), metrics);
+            case CIRCUIT_BREAKER -> MpObservers.breaker(false, translated(built), metrics, policy.breaker());
+            case RETRY -> MpObservers.retry(false, built, metrics, policy.retry());
+            default -> built;
+        };
+    }
+
+    @Override
+    public Strategy<CompletionStage<Object>> insideStaged(Layer layer, Strategy<CompletionStage<Object>> inner) {
+        return switch (layer) {
+            case BULKHEAD -> asStage(MpObservers.bulkheadInside(true, asAny(inner), metrics));
+            case TIMEOUT -> noted(inner);
+            case RETRY -> asStage(MpObservers.attempt(true, asAny(inner), metrics));
+            default -> inner;
+        };
+    }
+
+    @Override
+    public Strategy<CompletionStage<Object>> outsideStaged(Layer layer, Strategy<CompletionStage<Object>> built) {
+        return switch (layer) {
+            case ASYNC_OFFLOAD -> tracked(built);
+            case BULKHEAD -> asStage(MpObservers.bulkheadOutside(true, asAny(translatedStage(built)), metrics));
+            case TIMEOUT -> asStage(MpObservers.timeout(true, asAny(timedOut(built)), metrics));
+            case CIRCUIT_BREAKER -> asStage(MpObservers.breaker(true, asAny(translatedStage(built)), metrics,
+                    policy.breaker()));
+            case RETRY -> asStage(MpObservers.retry(true, asAny(built), metrics, policy.retry()));
+            default -> built;
+        };
     }
 
     /** A stage strategy seen as one on plain values, for the observers that serve both kinds. */
@@ -187,28 +164,11 @@ final class MpChain {
         }
     }
 
-    /** An invocation that carries per-attempt state between two decorators and forwards everything else. */
-    abstract static class Forwarding implements Invocation<Object> {
-
-        final Invocation<Object> call;
+    /** An invocation that carries per-attempt state between two decorators of this front end. */
+    abstract static class Forwarding extends ForwardingInvocation<Object> {
 
         Forwarding(Invocation<Object> call) {
-            this.call = call;
-        }
-
-        @Override
-        public Object proceed() throws Exception {
-            return call.proceed();
-        }
-
-        @Override
-        public Object[] arguments() {
-            return call.arguments();
-        }
-
-        @Override
-        public Object target() {
-            return call.target();
+            super(call);
         }
     }
 
@@ -220,7 +180,7 @@ final class MpChain {
                 return mp;
             }
             if (i instanceof Forwarding f) {
-                i = f.call;
+                i = f.delegate();
             } else {
                 return null;
             }
@@ -235,7 +195,7 @@ final class MpChain {
             if (type.isInstance(f)) {
                 return type.cast(f);
             }
-            i = f.call;
+            i = f.delegate();
         }
         return null;
     }
@@ -296,14 +256,13 @@ final class MpChain {
     }
 
     /** One attempt's view of the call: knows whether its body is running, to hold the outcome back until it ends. */
-    private static final class Attempt<V> implements Invocation<CompletionStage<V>> {
+    private static final class Attempt<V> extends ForwardingInvocation<CompletionStage<V>> {
 
-        private final Invocation<CompletionStage<V>> call;
         private boolean running;
         private Runnable afterBody;
 
         Attempt(Invocation<CompletionStage<V>> call) {
-            this.call = call;
+            super(call);
         }
 
         @Override
@@ -312,7 +271,7 @@ final class MpChain {
                 running = true;
             }
             try {
-                return call.proceed();
+                return super.proceed();
             } finally {
                 Runnable then;
                 synchronized (this) {
@@ -335,16 +294,6 @@ final class MpChain {
                 }
             }
             action.run();
-        }
-
-        @Override
-        public Object[] arguments() {
-            return call.arguments();
-        }
-
-        @Override
-        public Object target() {
-            return call.target();
         }
     }
 

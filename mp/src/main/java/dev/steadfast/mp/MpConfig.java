@@ -55,12 +55,16 @@ final class MpConfig {
         return keys;
     }
 
+    /** A value found in config: the key that set it and the value as written (trimmed). */
+    record Found(String key, String value) {
+    }
+
     /** The first key among {@code keys} that has a value, with that value. */
-    Optional<String[]> first(List<String> keys) {
+    Optional<Found> first(List<String> keys) {
         for (String k : keys) {
             Optional<String> v = get(k);
             if (v.isPresent()) {
-                return Optional.of(new String[] {k, v.get()});
+                return Optional.of(new Found(k, v.get()));
             }
         }
         return Optional.empty();
@@ -78,11 +82,11 @@ final class MpConfig {
         if (!a.equals("Fallback")) {
             keys.add(NON_FALLBACK_ENABLED);
         }
-        Optional<String[]> found = first(keys);
+        Optional<Found> found = first(keys);
         if (found.isEmpty()) {
             return true;
         }
-        return parseBoolean(found.get()[0], found.get()[1], problems);
+        return parseBoolean(found.get().key(), found.get().value(), problems);
     }
 
     static boolean parseBoolean(String key, String value, List<String> problems) {

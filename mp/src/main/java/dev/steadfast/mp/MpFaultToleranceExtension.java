@@ -75,7 +75,6 @@ public class MpFaultToleranceExtension implements Extension {
     private final Map<Class<?>, Map<Method, MpPlan>> plans = new HashMap<>();
     private final Map<Class<?>, Map<Method, MpOperation>> operations = new ConcurrentHashMap<>();
     private Engine engine;
-    private ThreadContext threadContext;
     private ExecutorService ownExecutor;
     private boolean metricsEnabled = true;
     private MpMetrics.Sink metricsSink;
@@ -194,7 +193,6 @@ public class MpFaultToleranceExtension implements Extension {
             event.addDefinitionError(new FaultToleranceDefinitionException(p));
         }
         startupProblems.clear();
-        threadContext = requestContext(beanManager);
         EngineListener states = new EngineListener() {
             @Override
             public void stateChanged(String name, CircuitState from, CircuitState to, java.time.Instant at) {
@@ -204,7 +202,8 @@ public class MpFaultToleranceExtension implements Extension {
                 }
             }
         };
-        engine = Engine.create(Listeners.of(List.of(new LoggingListener(), states)), this::executor, threadContext);
+        engine = Engine.create(Listeners.of(List.of(new LoggingListener(), states)), this::executor,
+                requestContext(beanManager));
     }
 
     /**
@@ -287,7 +286,7 @@ public class MpFaultToleranceExtension implements Extension {
             }
             b.fallback(new FallbackPolicy(List.of(f), p.fallbackOn));
         }
-        return new MpOperation(p.kind, MpChain.build(engine, threadContext, b.build(), metrics), metrics);
+        return new MpOperation(p.kind, MpChain.build(engine, b.build(), metrics), metrics);
     }
 
     private static FallbackFunction<Object> fallbackFunction(MpPlan p, BeanManager beanManager) {

@@ -1,10 +1,11 @@
 package dev.steadfast.mp;
 
-import dev.steadfast.Backoff;
 import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.Violation;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.bulkhead.BulkheadPolicy;
 import dev.steadfast.engine.retry.RetryPolicy;
+import dev.steadfast.engine.time.Nanos;
 import dev.steadfast.engine.timeout.TimeoutPolicy;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -159,74 +161,53 @@ final class MpReader {
         }
     }
 
+    /** MicroProfile's retry: absolute jitter, no backoff, the last failure rethrown, retrying forever allowed. */
     private RetryPolicy retry(MpSettings s) {
-        int maxRetries = s.intValue("maxRetries");
-        long delay = s.nanos("delay", "delayUnit");
-        long maxDuration = s.nanos("maxDuration", "durationUnit");
-        long jitter = s.nanos("jitter", "jitterDelayUnit");
-        List<Class<? extends Throwable>> retryOn = s.throwables("retryOn");
-        List<Class<? extends Throwable>> abortOn = s.throwables("abortOn");
-        boolean ok = delay >= 0 && maxDuration >= 0 && jitter >= 0;
-        if (maxRetries < -1) {
-            problems.add(s.describe("maxRetries") + ": " + maxRetries + " must be -1 (no limit) or more");
-            ok = false;
-        }
-        if (ok && maxDuration > 0 && delay >= maxDuration) {
-            problems.add(s.describe("maxDuration") + ": " + maxDuration / 1_000_000 + " ms must be greater than"
-                    + " the delay (" + delay / 1_000_000 + " ms)");
-            ok = false;
-        }
-        if (!ok) {
-            return null;
-        }
-        return new RetryPolicy(maxRetries, delay, Backoff.CONSTANT, 1.0, 0, 0.0, maxDuration,
-                new ExceptionMatcher(retryOn, abortOn), null, jitter, true);
+        RetryPolicy.Builder b = RetryPolicy.builder()
+                .maxRetries(s.intValue("maxRetries"))
+                .delay(s.duration("delay", "delayUnit"))
+                .maxDuration(s.duration("maxDuration", "durationUnit"))
+                .jitterDelay(s.duration("jitter", "jitterDelayUnit"))
+                .retryOn(s.throwables("retryOn"))
+                .abortOn(s.throwables("abortOn"))
+                .rethrowLastFailure(true)
+                .mayRetryForever(true);
+        return s.report(b.violations()) ? b.build() : null;
     }
 
+    /** MicroProfile's breaker: as many trial calls at once as it needs successes, no slow-call threshold. */
     private BreakerPolicy breaker(MpSettings s) {
-        List<Class<? extends Throwable>> failOn = s.throwables("failOn");
-        List<Class<? extends Throwable>> skipOn = s.throwables("skipOn");
-        long delay = s.nanos("delay", "delayUnit");
-        int volume = s.intValue("requestVolumeThreshold");
-        double ratio = s.doubleValue("failureRatio");
+        BreakerPolicy.Builder b = BreakerPolicy.builder()
+                .failOn(s.throwables("failOn"))
+                .skipOn(s.throwables("skipOn"))
+                .delay(s.duration("delay", "delayUnit"))
+                .requestVolumeThreshold(s.intValue("requestVolumeThreshold"))
+                .failureRatio(s.doubleValue("failureRatio"));
         int successes = s.intValue("successThreshold");
-        boolean ok = delay >= 0;
-        if (volume < 1) {
-            problems.add(s.describe("requestVolumeThreshold") + ": " + volume + " must be at least 1");
-            ok = false;
-        }
-        if (!(ratio >= 0 && ratio <= 1)) {
-            problems.add(s.describe("failureRatio") + ": " + ratio + " is not within [0, 1]");
-            ok = false;
-        }
-        if (successes < 1) {
-            problems.add(s.describe("successThreshold") + ": " + successes + " must be at least 1");
-            ok = false;
-        }
-        if (!ok) {
+        b.successThreshold(successes).halfOpenMaxCalls(successes);
+        return s.report(b.violations()) ? b.build() : null;
+    }
+
+    /** A timeout of 0 is none, as MicroProfile has it. */
+    private TimeoutPolicy timeout(MpSettings s) {
+        long nanos = Nanos.of(s.duration("value", "unit"));
+        if (nanos == 0) {
             return null;
         }
-        return new BreakerPolicy(volume, ratio, delay, successes, successes, new ExceptionMatcher(failOn, skipOn), 0);
+        return s.report(TimeoutPolicy.violations(nanos)) ? new TimeoutPolicy(nanos) : null;
     }
 
-    private TimeoutPolicy timeout(MpSettings s) {
-        long nanos = s.nanos("value", "unit");
-        return nanos > 0 ? new TimeoutPolicy(nanos) : null;
-    }
-
+    /** MicroProfile's queue rule is stricter than the engine's: it holds at least one call (the engine allows none). */
     private BulkheadPolicy bulkhead(MpSettings s) {
         int value = s.intValue("value");
         int queue = s.intValue("waitingTaskQueue");
-        boolean ok = true;
-        if (value < 1) {
-            problems.add(s.describe("value") + ": " + value + " must be at least 1");
-            ok = false;
-        }
+        List<Violation> found = new ArrayList<>(BulkheadPolicy.violations(value, queue, 0));
         if (queue < 1) {
-            problems.add(s.describe("waitingTaskQueue") + ": " + queue + " must be at least 1");
-            ok = false;
+            found.removeIf(v -> v.member().equals("waitingTaskQueue"));
+            found.add(Violation.below("waitingTaskQueue", queue, 1, "a MicroProfile bulkhead's queue holds at least"
+                    + " one call"));
         }
-        return ok ? new BulkheadPolicy(value, queue, 0) : null;
+        return s.report(found) ? new BulkheadPolicy(value, queue, 0) : null;
     }
 
     private void fallback(MpPlan plan, MpSettings s) {

@@ -112,7 +112,7 @@ public class ConfigMappingTest {
     @Test
     public void aConfiguredValueIsValidatedLikeAnAnnotationValue() {
         List<String> errors = MpContainer.deploymentErrors(Map.of("Retry/maxRetries", "-5"), Flaky.class);
-        assertTrue(errors.contains("@Retry.maxRetries on " + FLAKY + "#fail(): -5 must be -1 (no limit) or more"),
+        assertTrue(errors.contains("@Retry.maxRetries on " + FLAKY + "#fail(): -5 is below -1; use -1 for no count limit"),
                 errors.toString());
     }
 }

@@ -19,12 +19,13 @@ public class ValidationTest {
         String p = Invalid.class.getName() + "$";
         return new Object[][] {
             {Invalid.RetryDelayNotBelowMaxDuration.class, "@Retry.maxDuration on " + p
-                    + "RetryDelayNotBelowMaxDuration#call(): 500 ms must be greater than the delay (1000 ms)"},
+                    + "RetryDelayNotBelowMaxDuration#call(): 500 ms is not above delay 1 s; no retry could start within it"},
             {Invalid.BreakerRatioAboveOne.class, "@CircuitBreaker.failureRatio on " + p
                     + "BreakerRatioAboveOne#call(): 1.5 is not within [0, 1]"},
-            {Invalid.BulkheadZero.class, "@Bulkhead.value on " + p + "BulkheadZero#call(): 0 must be at least 1"},
-            {Invalid.NegativeTimeout.class, "@Timeout.value on " + p + "NegativeTimeout#call(): -1 must not be"
-                    + " negative"},
+            {Invalid.BulkheadZero.class, "@Bulkhead.value on " + p + "BulkheadZero#call(): 0 is below 1; a bulkhead must admit at"
+                    + " least one call"},
+            {Invalid.NegativeTimeout.class, "@Timeout.value on " + p + "NegativeTimeout#call(): -1 ms is negative;"
+                    + " times must be 0 or more"},
             {Invalid.AsynchronousString.class, "@Asynchronous on " + p + "AsynchronousString#call(): it returns"
                     + " java.lang.String, but an asynchronous method must return java.util.concurrent.Future or"
                     + " CompletionStage"},

@@ -1,56 +1,95 @@
 package dev.steadfast.engine.breaker;
 
 import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.Violation;
+import dev.steadfast.engine.time.Nanos;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.StringJoiner;
 
 /**
- * What a circuit breaker does, resolved and validated: times in nanoseconds. Immutable; two equal policies describe
- * the same breaker, which is how a front end checks that every method sharing a named breaker agrees on it.
+ * What a circuit breaker does, resolved and validated: times in nanoseconds. Immutable; build one with
+ * {@link #builder()}, whose rules ({@link Builder#violations()}) are the only check of a breaker's values. Two equal
+ * policies describe the same breaker, which is how the registry and the front ends check that every method sharing a
+ * named breaker agrees on it.
  *
- * @param requestVolumeThreshold size of the rolling window of recent outcomes; no decision before it has filled once
- *                               (at least 1)
- * @param failureRatio           opens when failures / window reaches this ratio, within [0, 1]; see
- *                               {@link #failureThreshold()} for the exact count
- * @param delayNanos             time OPEN before trial calls are let through (0 or more)
- * @param successThreshold       successful trial calls that close it (at least 1)
- * @param halfOpenMaxCalls       trial calls in flight at once in HALF_OPEN (at least 1)
- * @param failOn                 which failures count: include = {@code failOn}, exclude = {@code skipOn}; a failure
- *                               it does not match counts as a success
- * @param slowCallThresholdNanos a call that returns normally but took longer than this counts as a failure; {@code 0}
- *                               switches it off
- * @throws IllegalArgumentException when a value breaks its rule
+ * <p>{@code equals} and {@code hashCode} are written out (not a record's), because a record's go through a JDK cache
+ * that kept the last compared classes, and with them an undeployed application's class loader, reachable.
  */
-public record BreakerPolicy(int requestVolumeThreshold, double failureRatio, long delayNanos, int successThreshold,
-        int halfOpenMaxCalls, ExceptionMatcher failOn, long slowCallThresholdNanos) {
+public final class BreakerPolicy {
 
-    public BreakerPolicy {
-        if (requestVolumeThreshold < 1) {
-            throw new IllegalArgumentException("requestVolumeThreshold must be at least 1: " + requestVolumeThreshold);
-        }
-        if (!(failureRatio >= 0 && failureRatio <= 1)) {
-            throw new IllegalArgumentException("failureRatio must be within [0, 1]: " + failureRatio);
-        }
-        if (delayNanos < 0) {
-            throw new IllegalArgumentException("delay must not be negative: " + delayNanos + " ns");
-        }
-        if (successThreshold < 1) {
-            throw new IllegalArgumentException("successThreshold must be at least 1: " + successThreshold);
-        }
-        if (halfOpenMaxCalls < 1) {
-            throw new IllegalArgumentException("halfOpenMaxCalls must be at least 1: " + halfOpenMaxCalls);
-        }
-        Objects.requireNonNull(failOn, "failOn");
-        if (slowCallThresholdNanos < 0) {
-            throw new IllegalArgumentException("slowCallThreshold must not be negative: " + slowCallThresholdNanos
-                    + " ns");
-        }
+    /** The members as the annotation names them, in the order of {@link #values()}. */
+    private static final String[] NAMES = {"requestVolumeThreshold", "failureRatio", "delay", "successThreshold",
+        "halfOpenMaxCalls", "failOn", "slowCallThreshold"};
+
+    private final int requestVolumeThreshold;
+    private final double failureRatio;
+    private final long delayNanos;
+    private final int successThreshold;
+    private final int halfOpenMaxCalls;
+    private final ExceptionMatcher failOn;
+    private final long slowCallThresholdNanos;
+
+    private BreakerPolicy(Builder b) {
+        this.requestVolumeThreshold = b.requestVolumeThreshold;
+        this.failureRatio = b.failureRatio;
+        this.delayNanos = b.delayNanos;
+        this.successThreshold = b.successThreshold;
+        this.halfOpenMaxCalls = b.halfOpenMaxCalls;
+        this.failOn = new ExceptionMatcher(b.failOn, b.skipOn);
+        this.slowCallThresholdNanos = b.slowCallThresholdNanos;
+    }
+
+    /** A builder with {@link dev.steadfast.CircuitBreaker @CircuitBreaker}'s defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The defaults of {@code @CircuitBreaker}: 20 calls, ratio 0.5, 5 s delay, 1 success, 1 trial, every failure. */
     public static BreakerPolicy defaults() {
-        return new BreakerPolicy(20, 0.5, TimeUnit.SECONDS.toNanos(5), 1, 1, ExceptionMatcher.all(), 0);
+        return builder().build();
+    }
+
+    /** Size of the rolling window of recent outcomes; no decision before it has filled once (at least 1). */
+    public int requestVolumeThreshold() {
+        return requestVolumeThreshold;
+    }
+
+    /** Opens when failures / window reaches this ratio, within [0, 1]; see {@link #failureThreshold()}. */
+    public double failureRatio() {
+        return failureRatio;
+    }
+
+    /** Time OPEN before trial calls are let through (0 or more). */
+    public long delayNanos() {
+        return delayNanos;
+    }
+
+    /** Successful trial calls that close it (at least 1). */
+    public int successThreshold() {
+        return successThreshold;
+    }
+
+    /** Trial calls in flight at once in HALF_OPEN (at least 1). */
+    public int halfOpenMaxCalls() {
+        return halfOpenMaxCalls;
+    }
+
+    /**
+     * Which failures count: include = {@code failOn}, exclude = {@code skipOn}; a failure it does not match counts as
+     * a success.
+     */
+    public ExceptionMatcher failOn() {
+        return failOn;
+    }
+
+    /** A call that returns normally but took longer than this counts as a failure; {@code 0} switches it off. */
+    public long slowCallThresholdNanos() {
+        return slowCallThresholdNanos;
     }
 
     /**
@@ -74,5 +113,161 @@ public record BreakerPolicy(int requestVolumeThreshold, double failureRatio, lon
     /** Whether a call that returned normally after {@code durationNanos} counts as a failure for being slow. */
     public boolean isSlow(long durationNanos) {
         return slowCallThresholdNanos > 0 && durationNanos > slowCallThresholdNanos;
+    }
+
+    /**
+     * How this policy differs from {@code other}, member by member, for messages:
+     * {@code requestVolumeThreshold 5 vs 4, delay 5 s vs 30 s}; empty when they are equal.
+     */
+    public String differences(BreakerPolicy other) {
+        Object[] mine = values();
+        Object[] theirs = other.values();
+        StringJoiner j = new StringJoiner(", ");
+        for (int i = 0; i < mine.length; i++) {
+            if (!Objects.equals(mine[i], theirs[i])) {
+                j.add(NAMES[i] + " " + shown(i, mine[i]) + " vs " + shown(i, theirs[i]));
+            }
+        }
+        return j.toString();
+    }
+
+    /** Every value, in the order of {@link #NAMES}: what equals, hashCode, toString and differences use. */
+    private Object[] values() {
+        return new Object[] {requestVolumeThreshold, failureRatio, delayNanos, successThreshold, halfOpenMaxCalls,
+                failOn, slowCallThresholdNanos};
+    }
+
+    private static String shown(int member, Object value) {
+        boolean time = member == 2 || member == 6;
+        return time ? Violation.show(Violation.time((Long) value)) : String.valueOf(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BreakerPolicy p && Arrays.equals(values(), p.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values());
+    }
+
+    /** {@code BreakerPolicy[requestVolumeThreshold=20, failureRatio=0.5, delay=5 s, ...]}. */
+    @Override
+    public String toString() {
+        Object[] values = values();
+        StringJoiner j = new StringJoiner(", ", "BreakerPolicy[", "]");
+        for (int i = 0; i < values.length; i++) {
+            j.add(NAMES[i] + "=" + shown(i, values[i]));
+        }
+        return j.toString();
+    }
+
+    /**
+     * Collects a breaker's values, starting from {@link dev.steadfast.CircuitBreaker @CircuitBreaker}'s defaults: a
+     * window of 20 calls, opens at a failure ratio of 0.5, 5 s open, 1 successful trial closes it, 1 trial at a time,
+     * every failure counts, no slow-call threshold. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private int requestVolumeThreshold = 20;
+        private double failureRatio = 0.5;
+        private long delayNanos = Duration.ofSeconds(5).toNanos();
+        private int successThreshold = 1;
+        private int halfOpenMaxCalls = 1;
+        private List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
+        private List<Class<? extends Throwable>> skipOn = List.of();
+        private long slowCallThresholdNanos;
+
+        private Builder() {
+        }
+
+        /** The size of the rolling window, at least 1. */
+        public Builder requestVolumeThreshold(int value) {
+            this.requestVolumeThreshold = value;
+            return this;
+        }
+
+        /** Opens when failures / window reaches this ratio, within [0, 1]. */
+        public Builder failureRatio(double value) {
+            this.failureRatio = value;
+            return this;
+        }
+
+        /** The time OPEN before trial calls are let through. */
+        public Builder delay(Duration value) {
+            this.delayNanos = Nanos.of(Objects.requireNonNull(value, "delay"));
+            return this;
+        }
+
+        /** Successful trial calls that close it, at least 1. */
+        public Builder successThreshold(int value) {
+            this.successThreshold = value;
+            return this;
+        }
+
+        /** Trial calls at once in HALF_OPEN, at least 1. */
+        public Builder halfOpenMaxCalls(int value) {
+            this.halfOpenMaxCalls = value;
+            return this;
+        }
+
+        /** The failures that count. */
+        public Builder failOn(List<Class<? extends Throwable>> failures) {
+            this.failOn = List.copyOf(failures);
+            return this;
+        }
+
+        /** Failures that count as successes; wins over {@link #failOn}. */
+        public Builder skipOn(List<Class<? extends Throwable>> failures) {
+            this.skipOn = List.copyOf(failures);
+            return this;
+        }
+
+        /** A successful call slower than this counts as a failure; zero switches it off. */
+        public Builder slowCallThreshold(Duration value) {
+            this.slowCallThresholdNanos = Nanos.of(Objects.requireNonNull(value, "slowCallThreshold"));
+            return this;
+        }
+
+        /**
+         * Every rule these values break, in the order of the members: the one check of a breaker's values. Members
+         * are named as {@code @CircuitBreaker} names them.
+         */
+        public List<Violation> violations() {
+            List<Violation> found = new ArrayList<>();
+            if (requestVolumeThreshold < 1) {
+                found.add(Violation.below("requestVolumeThreshold", requestVolumeThreshold, 1,
+                        "the window needs at least one call"));
+            }
+            if (!(failureRatio >= 0 && failureRatio <= 1)) {
+                found.add(Violation.notWithin01("failureRatio", failureRatio));
+            }
+            if (delayNanos < 0) {
+                found.add(Violation.negative("delay", delayNanos));
+            }
+            if (successThreshold < 1) {
+                found.add(Violation.below("successThreshold", successThreshold, 1,
+                        "closing needs at least one successful trial"));
+            }
+            if (halfOpenMaxCalls < 1) {
+                found.add(Violation.below("halfOpenMaxCalls", halfOpenMaxCalls, 1,
+                        "HALF_OPEN needs at least one trial call"));
+            }
+            if (slowCallThresholdNanos < 0) {
+                found.add(Violation.negative("slowCallThreshold", slowCallThresholdNanos));
+            }
+            return found;
+        }
+
+        /**
+         * The policy.
+         *
+         * @throws IllegalArgumentException naming every {@linkplain #violations() violation}, when there is one
+         */
+        public BreakerPolicy build() {
+            Violation.requireNone("BreakerPolicy", violations());
+            return new BreakerPolicy(this);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.steadfast.engine.observe;
 
+import dev.steadfast.engine.ForwardingInvocation;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.fallback.FallbackFunction;
 
@@ -7,29 +8,13 @@ import dev.steadfast.engine.fallback.FallbackFunction;
  * One call of an observed operation that has a fallback: the invocation handed down the chain, which the fallback
  * functions mark when they are tried, so the observing strategy can tell a fallback's answer from the method's.
  */
-final class ObservedCall<V> implements Invocation<V> {
+final class ObservedCall<V> extends ForwardingInvocation<V> {
 
-    private final Invocation<V> invocation;
     /** Written by a fallback before it runs, read when the call ended (after it, on the same or a completing thread). */
     private volatile boolean fellBack;
 
     ObservedCall(Invocation<V> invocation) {
-        this.invocation = invocation;
-    }
-
-    @Override
-    public V proceed() throws Exception {
-        return invocation.proceed();
-    }
-
-    @Override
-    public Object[] arguments() {
-        return invocation.arguments();
-    }
-
-    @Override
-    public Object target() {
-        return invocation.target();
+        super(invocation);
     }
 
     boolean fellBack() {

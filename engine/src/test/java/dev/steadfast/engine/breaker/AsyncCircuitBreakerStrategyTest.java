@@ -1,7 +1,6 @@
 package dev.steadfast.engine.breaker;
 
 import dev.steadfast.CircuitOpenException;
-import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.Strategy;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +102,8 @@ class AsyncCircuitBreakerStrategyTest extends Fixture {
     @Test
     void slowStagesCountAsFailures() throws Exception {
         long threshold = Duration.ofMillis(100).toNanos();
-        Breaker b = breaker(new BreakerPolicy(1, 1.0, DELAY, 1, 1, ExceptionMatcher.all(), threshold));
+        Breaker b = breaker(BreakerPolicy.builder().requestVolumeThreshold(1).failureRatio(1.0)
+                .delay(Duration.ofNanos(DELAY)).slowCallThreshold(Duration.ofNanos(threshold)).build());
         CompletableFuture<String> inner = new CompletableFuture<>();
         CompletionStage<String> r = call(async(b), inner);
         clock.advance(Duration.ofMillis(250));
@@ -114,9 +114,9 @@ class AsyncCircuitBreakerStrategyTest extends Fixture {
 
     @Test
     void skipOnAppliesToTheStagesFailure() throws Exception {
-        ExceptionMatcher failOn = new ExceptionMatcher(List.of(IOException.class),
-                List.of(FileNotFoundException.class));
-        Breaker b = breaker(new BreakerPolicy(1, 1.0, DELAY, 1, 1, failOn, 0));
+        Breaker b = breaker(BreakerPolicy.builder().requestVolumeThreshold(1).failureRatio(1.0)
+                .delay(Duration.ofNanos(DELAY)).failOn(List.of(IOException.class))
+                .skipOn(List.of(FileNotFoundException.class)).build());
         Strategy<CompletionStage<String>> s = async(b);
         call(s, CompletableFuture.failedFuture(new FileNotFoundException()));
         assertEquals(CLOSED, b.state());

@@ -3,7 +3,6 @@ package dev.steadfast.engine.breaker;
 import dev.steadfast.CircuitBreakerStats;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.StateTransition;
-import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
 import org.junit.jupiter.api.AfterEach;
@@ -96,7 +95,8 @@ class BreakerConcurrencyTest extends Fixture {
         int callsEach = 10_000;
         // A 1 us delay and every call stepping the clock by 100 ns: OPEN lasts about ten calls, so the run flaps
         // through every state, and the timer (run by whichever thread steps the clock past it) races the callers.
-        Breaker b = breaker(new BreakerPolicy(10, 0.3, 1_000, 2, 2, ExceptionMatcher.all(), 0));
+        Breaker b = breaker(BreakerPolicy.builder().requestVolumeThreshold(10).failureRatio(0.3)
+                .delay(java.time.Duration.ofNanos(1_000)).successThreshold(2).halfOpenMaxCalls(2).build());
         Strategy<String> s = sync(b);
         LongAdder returned = new LongAdder();
         LongAdder failed = new LongAdder();

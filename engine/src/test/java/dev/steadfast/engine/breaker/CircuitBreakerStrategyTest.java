@@ -4,7 +4,6 @@ import dev.steadfast.CircuitOpenException;
 import dev.steadfast.CircuitState;
 import dev.steadfast.StateTransition;
 import dev.steadfast.engine.EngineListener;
-import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
 import dev.steadfast.engine.time.Clock;
@@ -97,9 +96,9 @@ class CircuitBreakerStrategyTest extends Fixture {
 
     @Test
     void skipOnFailuresAndFailuresOutsideFailOnCountAsSuccesses() throws Exception {
-        ExceptionMatcher failOn = new ExceptionMatcher(List.of(IOException.class),
-                List.of(FileNotFoundException.class));
-        Breaker b = breaker(new BreakerPolicy(2, 1.0, DELAY, 1, 1, failOn, 0));
+        Breaker b = breaker(BreakerPolicy.builder().requestVolumeThreshold(2).failureRatio(1.0)
+                .delay(Duration.ofNanos(DELAY)).failOn(List.of(IOException.class))
+                .skipOn(List.of(FileNotFoundException.class)).build());
         Strategy<String> s = sync(b);
         assertThrows(FileNotFoundException.class, () -> s.call(() -> {
             throw new FileNotFoundException("skipOn");
@@ -118,7 +117,8 @@ class CircuitBreakerStrategyTest extends Fixture {
     @Test
     void slowCallsCountAsFailuresThoughTheCallerGetsTheResult() throws Exception {
         long threshold = Duration.ofMillis(100).toNanos();
-        Breaker b = breaker(new BreakerPolicy(2, 1.0, DELAY, 1, 1, ExceptionMatcher.all(), threshold));
+        Breaker b = breaker(BreakerPolicy.builder().requestVolumeThreshold(2).failureRatio(1.0)
+                .delay(Duration.ofNanos(DELAY)).slowCallThreshold(Duration.ofNanos(threshold)).build());
         Strategy<String> s = sync(b);
         assertEquals("at the threshold", s.call(() -> {
             clock.advance(Duration.ofMillis(100));
@@ -215,7 +215,8 @@ class CircuitBreakerStrategyTest extends Fixture {
 
     @Test
     void aZeroDelayMovesToHalfOpenAtOnce() throws Exception {
-        Breaker b = breaker(new BreakerPolicy(2, 1.0, 0, 1, 1, ExceptionMatcher.all(), 0));
+        Breaker b = breaker(BreakerPolicy.builder().requestVolumeThreshold(2).failureRatio(1.0).delay(Duration.ZERO)
+                .build());
         Strategy<String> s = sync(b);
         fail(s, 2);
         assertEquals(HALF_OPEN, b.state());

@@ -1,6 +1,5 @@
 package dev.steadfast.engine.breaker;
 
-import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
 import dev.steadfast.engine.time.ManualClock;
@@ -33,7 +32,8 @@ class Fixture {
     }
 
     static BreakerPolicy policy(int window, double ratio, int successThreshold, int halfOpenMaxCalls) {
-        return new BreakerPolicy(window, ratio, DELAY, successThreshold, halfOpenMaxCalls, ExceptionMatcher.all(), 0);
+        return BreakerPolicy.builder().requestVolumeThreshold(window).failureRatio(ratio).delay(Duration.ofNanos(DELAY))
+                .successThreshold(successThreshold).halfOpenMaxCalls(halfOpenMaxCalls).build();
     }
 
     Breaker breaker(BreakerPolicy policy) {

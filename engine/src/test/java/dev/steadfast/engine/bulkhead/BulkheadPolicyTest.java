@@ -17,7 +17,7 @@ class BulkheadPolicyTest {
     @Test
     void rejectsFewerThanOneConcurrentCall() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BulkheadPolicy(0, 10, 0));
-        assertEquals("maxConcurrent must be at least 1: 0", e.getMessage());
+        assertEquals("BulkheadPolicy: value 0 is below 1; a bulkhead must admit at least one call", e.getMessage());
     }
 
     @Test

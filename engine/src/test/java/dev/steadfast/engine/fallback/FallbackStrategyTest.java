@@ -240,8 +240,8 @@ class FallbackStrategyTest {
     @Test
     void answersOnceTheRetriesInsideItRunOut() throws Exception {
         ManualClock clock = new ManualClock();
-        RetryPolicy retry = new RetryPolicy(2, 0, dev.steadfast.Backoff.CONSTANT, 2.0, 0, 0, 0,
-                new ExceptionMatcher(List.of(IOException.class), List.of()), null);
+        RetryPolicy retry = RetryPolicy.builder().maxRetries(2).maxDuration(java.time.Duration.ZERO)
+                .retryOn(List.of(IOException.class)).build();
         Strategy<Object> chain = new FallbackStrategy<>(
                 new RetryStrategy<>(Invocation::proceed, METHOD, retry, clock, EngineListener.NONE), METHOD,
                 policy(List.of(returning("f", "fallback")), List.of(IOException.class), List.of()), listener);

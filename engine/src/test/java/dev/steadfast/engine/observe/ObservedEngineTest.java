@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.steadfast.Backoff;
 import dev.steadfast.BulkheadFullException;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.CircuitState;
@@ -66,8 +65,7 @@ class ObservedEngineTest {
     });
 
     private static RetryPolicy retry(int maxRetries) {
-        return new RetryPolicy(maxRetries, 0, Backoff.CONSTANT, 2.0, 0, 0, 0,
-                new ExceptionMatcher(List.of(Exception.class), List.of()), null);
+        return RetryPolicy.builder().maxRetries(maxRetries).maxDuration(Duration.ZERO).build();
     }
 
     private static FallbackPolicy fallback(Object answer) {
@@ -75,7 +73,7 @@ class ObservedEngineTest {
     }
 
     private static BreakerPolicy opensAfterTwo() {
-        return new BreakerPolicy(2, 1.0, ofSeconds(5).toNanos(), 1, 1, ExceptionMatcher.all(), 0);
+        return BreakerPolicy.builder().requestVolumeThreshold(2).failureRatio(1.0).delay(ofSeconds(5)).build();
     }
 
     private static GuardPolicy.Builder guard() {

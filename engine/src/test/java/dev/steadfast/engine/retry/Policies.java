@@ -1,86 +1,78 @@
 package dev.steadfast.engine.retry;
 
 import dev.steadfast.Backoff;
-import dev.steadfast.engine.ExceptionMatcher;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Builds a {@link RetryPolicy} starting from the {@code @Retry} defaults, so each test states only what it changes. */
+/**
+ * A {@link RetryPolicy.Builder} (which starts from the {@code @Retry} defaults) with varargs failure lists, so each
+ * test states only what it changes.
+ */
 final class Policies {
 
-    private int maxRetries = 3;
-    private Duration delay = Duration.ZERO;
-    private Backoff backoff = Backoff.CONSTANT;
-    private double factor = 2.0;
-    private Duration maxDelay = Duration.ZERO;
-    private double jitter;
-    private Duration maxDuration = Duration.ofMillis(180_000);
-    private List<Class<? extends Throwable>> retryOn = List.of(Exception.class);
-    private List<Class<? extends Throwable>> abortOn = List.of();
-    private Predicate<Object> retryOnResult;
+    private final RetryPolicy.Builder builder = RetryPolicy.builder();
 
     static Policies retry() {
         return new Policies();
     }
 
     Policies maxRetries(int n) {
-        maxRetries = n;
+        builder.maxRetries(n);
         return this;
     }
 
     Policies delay(Duration d) {
-        delay = d;
+        builder.delay(d);
         return this;
     }
 
     Policies backoff(Backoff b) {
-        backoff = b;
+        builder.backoff(b);
         return this;
     }
 
     Policies factor(double f) {
-        factor = f;
+        builder.factor(f);
         return this;
     }
 
     Policies maxDelay(Duration d) {
-        maxDelay = d;
+        builder.maxDelay(d);
         return this;
     }
 
     Policies jitter(double j) {
-        jitter = j;
+        builder.jitter(j);
         return this;
     }
 
     Policies maxDuration(Duration d) {
-        maxDuration = d;
+        builder.maxDuration(d);
         return this;
     }
 
     @SafeVarargs
     @SuppressWarnings("varargs")
     final Policies retryOn(Class<? extends Throwable>... classes) {
-        retryOn = List.of(classes);
+        builder.retryOn(List.of(classes));
         return this;
     }
 
     @SafeVarargs
     @SuppressWarnings("varargs")
     final Policies abortOn(Class<? extends Throwable>... classes) {
-        abortOn = List.of(classes);
+        builder.abortOn(List.of(classes));
         return this;
     }
 
     Policies retryOnResult(Predicate<Object> p) {
-        retryOnResult = p;
+        builder.retryOnResult(p);
         return this;
     }
 
     RetryPolicy build() {
-        return new RetryPolicy(maxRetries, delay.toNanos(), backoff, factor, maxDelay.toNanos(), jitter,
-                maxDuration.toNanos(), new ExceptionMatcher(retryOn, abortOn), retryOnResult);
+        return builder.build();
     }
 }

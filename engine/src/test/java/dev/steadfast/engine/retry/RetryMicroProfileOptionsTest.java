@@ -1,8 +1,6 @@
 package dev.steadfast.engine.retry;
 
-import dev.steadfast.Backoff;
 import dev.steadfast.RetryExhaustedException;
-import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.RecordingListener;
 import dev.steadfast.engine.RecordingListener.RetriesExhausted;
@@ -34,9 +32,9 @@ class RetryMicroProfileOptionsTest {
     private final RecordingListener listener = new RecordingListener();
 
     private static RetryPolicy policy(int maxRetries, Duration delay, Duration jitter, boolean rethrowLastFailure) {
-        return new RetryPolicy(maxRetries, delay.toNanos(), Backoff.CONSTANT, 1.0, 0, 0.0,
-                Duration.ofMinutes(3).toNanos(), new ExceptionMatcher(List.of(Exception.class), List.of()), null,
-                jitter.toNanos(), rethrowLastFailure);
+        return RetryPolicy.builder().maxRetries(maxRetries).delay(delay).maxDuration(Duration.ofMinutes(3))
+                .retryOn(List.of(Exception.class)).jitterDelay(jitter).rethrowLastFailure(rethrowLastFailure)
+                .build();
     }
 
     private RetryStrategy<Object> strategy(RetryPolicy policy, DoubleSupplier random) {
@@ -44,8 +42,8 @@ class RetryMicroProfileOptionsTest {
     }
 
     @Test
-    void theOldConstructorKeepsBothOptionsOff() {
-        RetryPolicy p = new RetryPolicy(3, 0, Backoff.CONSTANT, 2.0, 0, 0.0, 0, ExceptionMatcher.all(), null);
+    void theBuildersDefaultsKeepBothOptionsOff() {
+        RetryPolicy p = RetryPolicy.builder().build();
         assertEquals(0, p.jitterNanos());
         assertEquals(false, p.rethrowLastFailure());
     }

@@ -64,10 +64,8 @@ final class MethodPlan {
                 .breaker(registryName, breaker).rateLimit(rateLimit).timeout(timeout).bulkhead(bulkhead).build();
     }
 
-    /** Retry values with the result predicate still a class. */
-    record RetryPlan(int maxRetries, long delayNanos, dev.steadfast.Backoff backoff, double factor,
-            long maxDelayNanos, double jitter, long maxDurationNanos, ExceptionMatcher retryOn,
-            Class<? extends Predicate<Object>> retryOnResult) {
+    /** Retry values, checked, with the result predicate still a class. */
+    record RetryPlan(RetryPolicy.Builder values, Class<? extends Predicate<Object>> retryOnResult) {
 
         @SuppressWarnings("unchecked")
         RetryPolicy toPolicy(MethodPlan plan, Instances instances) {
@@ -80,8 +78,7 @@ final class MethodPlan {
                             + e.getMessage(), e);
                 }
             }
-            return new RetryPolicy(maxRetries, delayNanos, backoff, factor, maxDelayNanos, jitter, maxDurationNanos,
-                    retryOn, predicate);
+            return values.retryOnResult(predicate).build();
         }
     }
 

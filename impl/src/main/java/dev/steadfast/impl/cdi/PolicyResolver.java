@@ -1,6 +1,5 @@
 package dev.steadfast.impl.cdi;
 
-import dev.steadfast.Backoff;
 import dev.steadfast.Bulkhead;
 import dev.steadfast.RateLimit;
 import dev.steadfast.RateLimitType;
@@ -12,6 +11,7 @@ import dev.steadfast.Timeout;
 import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.bulkhead.BulkheadPolicy;
+import dev.steadfast.engine.retry.RetryPolicy;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
 import dev.steadfast.engine.timeout.TimeoutPolicy;
 
@@ -28,8 +28,8 @@ import java.util.function.Predicate;
 
 /**
  * Turns the effective annotations of one method into a {@link MethodPlan}: every member resolved against config
- * (docs/configuration.md), every rule checked (docs/validation.md), every problem named by member, method, value (and
- * key) and rule. Runs once per guarded method at deployment.
+ * (docs/configuration.md) and handed to the engine's policy, whose rules are checked there; every problem is
+ * reported with the annotation, member, method, value (and key) and rule. Runs once per guarded method at deployment.
  */
 final class PolicyResolver {
 
@@ -80,44 +80,22 @@ final class PolicyResolver {
         return reader.flag("enabled").orElse(true);
     }
 
+    /** The retry's values; {@code null} when one cannot be read or breaks a rule (each reported). */
     private MethodPlan.RetryPlan retry(Retry a, MemberReader r) {
-        Value<Integer> maxRetries = r.integer("maxRetries", a.maxRetries());
-        if (maxRetries.value() < -1) {
-            r.problem("maxRetries", maxRetries, "is below -1; use -1 for no count limit");
-        }
-        Time delay = r.nanos("delay", a.delay(), "delayUnit", a.delayUnit());
-        Value<Backoff> backoff = r.enumeration("backoff", a.backoff());
-        Value<Double> factor = r.decimal("factor", a.factor());
-        if (factor.value() < 1) {
-            r.problem("factor", factor, "is below 1; a backoff factor must be at least 1");
-        }
-        Time maxDelay = r.nanos("maxDelay", a.maxDelay(), "maxDelayUnit", a.maxDelayUnit());
-        if (!maxDelay.broken() && !delay.broken() && maxDelay.nanos() > 0 && maxDelay.nanos() < delay.nanos()) {
-            r.problem("maxDelay", maxDelay, "is below delay " + delay.shownWithUnit()
-                    + "; a cap must not be below the delay");
-        }
-        Value<Double> jitter = r.decimal("jitter", a.jitter());
-        if (!(jitter.value() >= 0 && jitter.value() <= 1)) {
-            r.problem("jitter", jitter, "is not within [0, 1]");
-        }
-        Time maxDuration = r.nanos("maxDuration", a.maxDuration(), "durationUnit", a.durationUnit());
-        if (!maxDuration.broken() && !delay.broken() && maxDuration.nanos() > 0
-                && maxDuration.nanos() <= delay.nanos()) {
-            r.problem("maxDuration", maxDuration, "is not above delay " + delay.shownWithUnit()
-                    + "; no retry could start within it");
-        }
-        if (maxRetries.value() == -1 && maxDuration.nanos() == 0 && !maxDuration.broken()) {
-            r.problem("maxRetries", maxRetries, "(no count limit) needs a maxDuration, but maxDuration is 0;"
-                    + " the retries would never end");
-        }
-        Value<List<Class<? extends Throwable>>> retryOn = r.classes("retryOn", a.retryOn());
-        Value<List<Class<? extends Throwable>>> abortOn = r.classes("abortOn", a.abortOn());
+        RetryPolicy.Builder b = RetryPolicy.builder()
+                .maxRetries(r.integer("maxRetries", a.maxRetries()).value())
+                .delay(r.nanos("delay", a.delay(), "delayUnit", a.delayUnit()).duration())
+                .backoff(r.enumeration("backoff", a.backoff()).value())
+                .factor(r.decimal("factor", a.factor()).value())
+                .maxDelay(r.nanos("maxDelay", a.maxDelay(), "maxDelayUnit", a.maxDelayUnit()).duration())
+                .jitter(r.decimal("jitter", a.jitter()).value())
+                .maxDuration(r.nanos("maxDuration", a.maxDuration(), "durationUnit", a.durationUnit()).duration())
+                .retryOn(r.classes("retryOn", a.retryOn()).value())
+                .abortOn(r.classes("abortOn", a.abortOn()).value());
         @SuppressWarnings({"unchecked", "rawtypes"})
         Value<Class<? extends Predicate<Object>>> retryOnResult = (Value) r.type("retryOnResult",
                 a.retryOnResult(), Predicate.class);
-        return new MethodPlan.RetryPlan(Math.max(-1, maxRetries.value()), delay.nanos(), backoff.value(),
-                Math.max(1, factor.value()), maxDelay.nanos(), clamp01(jitter.value()), maxDuration.nanos(),
-                new ExceptionMatcher(retryOn.value(), abortOn.value()), retryOnResult.value());
+        return r.report(b.violations()) ? new MethodPlan.RetryPlan(b, retryOnResult.value()) : null;
     }
 
     /**
@@ -127,75 +105,42 @@ final class PolicyResolver {
     private void breaker(CircuitBreaker a, MemberReader unnamed, MethodPlan plan, Class<?> beanClass, Method method) {
         String name = unnamed.string("name", a.name()).value().trim();
         MemberReader r = name.isEmpty() ? unnamed : reader(PolicyKind.CIRCUIT_BREAKER, beanClass, method, plan.name, name);
-        Value<Integer> volume = r.integer("requestVolumeThreshold", a.requestVolumeThreshold());
-        if (volume.value() < 1) {
-            r.problem("requestVolumeThreshold", volume, "is below 1; the window needs at least one call");
+        BreakerPolicy.Builder b = BreakerPolicy.builder()
+                .requestVolumeThreshold(r.integer("requestVolumeThreshold", a.requestVolumeThreshold()).value())
+                .failureRatio(r.decimal("failureRatio", a.failureRatio()).value())
+                .delay(r.nanos("delay", a.delay(), "delayUnit", a.delayUnit()).duration())
+                .successThreshold(r.integer("successThreshold", a.successThreshold()).value())
+                .halfOpenMaxCalls(r.integer("halfOpenMaxCalls", a.halfOpenMaxCalls()).value())
+                .failOn(r.classes("failOn", a.failOn()).value())
+                .skipOn(r.classes("skipOn", a.skipOn()).value())
+                .slowCallThreshold(r.nanos("slowCallThreshold", a.slowCallThreshold(), "slowCallUnit",
+                        a.slowCallUnit()).duration());
+        if (r.report(b.violations())) {
+            plan.breakerName = name.isEmpty() ? null : name;
+            plan.breaker = b.build();
         }
-        Value<Double> ratio = r.decimal("failureRatio", a.failureRatio());
-        if (!(ratio.value() >= 0 && ratio.value() <= 1)) {
-            r.problem("failureRatio", ratio, "is not within [0, 1]");
-        }
-        Time delay = r.nanos("delay", a.delay(), "delayUnit", a.delayUnit());
-        Value<Integer> successes = r.integer("successThreshold", a.successThreshold());
-        if (successes.value() < 1) {
-            r.problem("successThreshold", successes, "is below 1; closing needs at least one successful trial");
-        }
-        Value<Integer> trials = r.integer("halfOpenMaxCalls", a.halfOpenMaxCalls());
-        if (trials.value() < 1) {
-            r.problem("halfOpenMaxCalls", trials, "is below 1; HALF_OPEN needs at least one trial call");
-        }
-        Value<List<Class<? extends Throwable>>> failOn = r.classes("failOn", a.failOn());
-        Value<List<Class<? extends Throwable>>> skipOn = r.classes("skipOn", a.skipOn());
-        Time slow = r.nanos("slowCallThreshold", a.slowCallThreshold(), "slowCallUnit", a.slowCallUnit());
-        plan.breakerName = name.isEmpty() ? null : name;
-        plan.breaker = new BreakerPolicy(Math.max(1, volume.value()), clamp01(ratio.value()), delay.nanos(),
-                Math.max(1, successes.value()), Math.max(1, trials.value()),
-                new ExceptionMatcher(failOn.value(), skipOn.value()), slow.nanos());
     }
 
     private BulkheadPolicy bulkhead(Bulkhead a, MemberReader r) {
-        Value<Integer> value = r.integer("value", a.value());
-        if (value.value() < 1) {
-            r.problem("value", value, "is below 1; a bulkhead must admit at least one call");
-        }
-        Value<Integer> queue = r.integer("waitingTaskQueue", a.waitingTaskQueue());
-        if (queue.value() < 0) {
-            r.problem("waitingTaskQueue", queue, "is negative; use 0 for no queue");
-        }
-        Time maxWait = r.nanos("maxWait", a.maxWait(), "maxWaitUnit", a.maxWaitUnit());
-        return new BulkheadPolicy(Math.max(1, value.value()), Math.max(0, queue.value()), maxWait.nanos());
+        int value = r.integer("value", a.value()).value();
+        int queue = r.integer("waitingTaskQueue", a.waitingTaskQueue()).value();
+        long maxWait = r.nanos("maxWait", a.maxWait(), "maxWaitUnit", a.maxWaitUnit()).nanos();
+        return r.report(BulkheadPolicy.violations(value, queue, maxWait)) ? new BulkheadPolicy(value, queue, maxWait)
+                : null;
     }
 
     private RateLimitPolicy rateLimit(RateLimit a, MemberReader r) {
-        Value<Integer> value = r.integer("value", a.value());
-        if (value.value() < 1) {
-            r.problem("value", value, "is below 1; a rate limit must admit at least one call per window");
-        }
-        Time window = r.nanos("window", a.window(), "windowUnit", a.windowUnit());
-        if (window.nanos() == 0 && !window.broken()) {
-            problems.add(r.subject("window") + window.shown() + " is 0; a window must be positive");
-        }
-        Time spacing = r.nanos("minSpacing", a.minSpacing(), "minSpacingUnit", a.minSpacingUnit());
-        Value<RateLimitType> type = r.enumeration("type", a.type());
-        if (type.value() == RateLimitType.ROLLING && value.value() > RateLimitPolicy.MAX_ROLLING_LIMIT) {
-            r.problem("value", value, "is above " + RateLimitPolicy.MAX_ROLLING_LIMIT + ", the most a ROLLING window"
-                    + " can track (it keeps one timestamp per call); use FIXED or SMOOTH for such limits");
-            return null;
-        }
-        return new RateLimitPolicy(Math.max(1, value.value()), Math.max(1, window.nanos()), spacing.nanos(),
-                type.value());
+        int value = r.integer("value", a.value()).value();
+        long window = r.nanos("window", a.window(), "windowUnit", a.windowUnit()).nanos();
+        long spacing = r.nanos("minSpacing", a.minSpacing(), "minSpacingUnit", a.minSpacingUnit()).nanos();
+        RateLimitType type = r.enumeration("type", a.type()).value();
+        return r.report(RateLimitPolicy.violations(value, window, spacing, type))
+                ? new RateLimitPolicy(value, window, spacing, type) : null;
     }
 
     private TimeoutPolicy timeout(Timeout a, MemberReader r) {
-        Time value = r.nanos("value", a.value(), "unit", a.unit());
-        if (value.broken()) {
-            return null;
-        }
-        if (value.nanos() == 0) {
-            problems.add(r.subject("value") + value.shown() + " is 0; a timeout must be positive");
-            return null;
-        }
-        return new TimeoutPolicy(value.nanos());
+        long value = r.nanos("value", a.value(), "unit", a.unit()).nanos();
+        return r.report(TimeoutPolicy.violations(value)) ? new TimeoutPolicy(value) : null;
     }
 
     @SuppressWarnings("rawtypes")
@@ -270,9 +215,5 @@ final class PolicyResolver {
             }
         }
         return Object.class;
-    }
-
-    private static double clamp01(double d) {
-        return Math.min(1, Math.max(0, d));
     }
 }

@@ -258,7 +258,7 @@ public class SteadfastExtension implements Extension {
                 if (first != null && !first.breaker.equals(p.breaker)) {
                     disagreeing.add(p);
                     problems.add("@CircuitBreaker(name = \"" + p.breakerName + "\") on " + first.name + " and on "
-                            + p.name + " disagree: " + Differences.of(first.breaker, p.breaker)
+                            + p.name + " disagree: " + first.breaker.differences(p.breaker)
                             + "; give both the same values, or set them once with steadfast.circuit-breaker.\""
                             + p.breakerName + "\".<member>");
                 }
