@@ -245,7 +245,15 @@ public final class Engine implements AutoCloseable {
         }
         if (p.rateLimit() != null) {
             Strategy<Object> inner = s;
-            s = stateful(() -> new RateLimitStrategy<>(inner, p.name(), p.rateLimit(), clock, listener));
+            AtomicReference<RateLimitStrategy<Object>> current = new AtomicReference<>();
+            s = stateful(() -> {
+                RateLimitStrategy<Object> r = new RateLimitStrategy<>(inner, p.name(), p.rateLimit(), clock, listener);
+                current.set(r);
+                return r;
+            });
+            if (o != null) {
+                o.rateLimit(() -> current.get().available());
+            }
         }
         if (p.breaker() != null) {
             s = new CircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()), clock,
@@ -286,7 +294,16 @@ public final class Engine implements AutoCloseable {
         }
         if (p.rateLimit() != null) {
             Strategy<CompletionStage<Object>> inner = s;
-            s = stateful(() -> new AsyncRateLimitStrategy<>(inner, p.name(), p.rateLimit(), clock, listener));
+            AtomicReference<AsyncRateLimitStrategy<Object>> current = new AtomicReference<>();
+            s = stateful(() -> {
+                AsyncRateLimitStrategy<Object> r = new AsyncRateLimitStrategy<>(inner, p.name(), p.rateLimit(), clock,
+                        listener);
+                current.set(r);
+                return r;
+            });
+            if (o != null) {
+                o.rateLimit(() -> current.get().available());
+            }
         }
         if (p.breaker() != null) {
             s = new AsyncCircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()),
