@@ -56,6 +56,47 @@
     return e;
   }
 
+  /**
+   * A name that may break after its dots, '#', '(' and commas: text nodes and <wbr> elements, never markup. A method
+   * shows its package small and its class, method and parameters large.
+   */
+  function nameElement(tag, name, isMethod) {
+    const e = el(tag, 'name');
+    let rest = name;
+    const hash = isMethod ? name.indexOf('#') : -1;
+    const dot = hash > 0 ? name.lastIndexOf('.', hash) : -1;
+    if (dot > 0) {
+      const pkg = el('span', 'package');
+      appendBreakable(pkg, name.substring(0, dot + 1));
+      e.appendChild(pkg);
+      rest = name.substring(dot + 1);
+    }
+    const main = el('span', 'simple');
+    appendBreakable(main, rest);
+    e.appendChild(main);
+    return e;
+  }
+
+  function appendBreakable(parent, text) {
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charAt(i);
+      if (c === '.' || c === '#' || c === '(' || c === ',') {
+        parent.appendChild(document.createTextNode(text.substring(start, i + 1)));
+        parent.appendChild(document.createElement('wbr'));
+        start = i + 1;
+      }
+    }
+    parent.appendChild(document.createTextNode(text.substring(start)));
+  }
+
+  /** {@code com.acme.Quotes#fetch(String)} without its package: {@code Quotes#fetch(String)}. */
+  function simpleName(method) {
+    const hash = method.indexOf('#');
+    const dot = hash > 0 ? method.lastIndexOf('.', hash) : -1;
+    return method.substring(dot + 1);
+  }
+
   function fact(label) {
     const box = el('div', 'fact');
     box.appendChild(el('span', 'label', label));
@@ -136,7 +177,7 @@
     const card = el('article', 'card breaker');
     card.dataset.breaker = name;
     const head = el('header');
-    head.appendChild(el('h3', 'name', name));
+    head.appendChild(nameElement('h3', name, false));
     const state = el('span', 'badge');
     head.appendChild(state);
     card.appendChild(head);
@@ -190,7 +231,8 @@
     refs.failed.value.textContent = String(b.stats.failed);
     refs.rejected.value.textContent = String(b.stats.rejected);
     refs.errors.value.textContent = percent(b.errorRate);
-    refs.methods.textContent = b.methods.length === 0 ? '' : 'used by ' + b.methods.join(', ');
+    refs.methods.textContent = b.methods.length === 0 ? '' : 'used by ' + b.methods.map(simpleName).join(', ');
+    refs.methods.title = b.methods.join('\n');
     card.hidden = !matches(b.name);
   }
 
@@ -227,8 +269,8 @@
     const card = el('article', 'card operation');
     card.dataset.method = method;
     const head = el('header');
-    head.appendChild(el('h3', 'name', method));
-    const breaker = el('span', 'badge');
+    head.appendChild(nameElement('h3', method, true));
+    const breaker = el('span', 'badge breaker-badge');
     head.appendChild(breaker);
     card.appendChild(head);
     const policies = el('p', 'policies');
@@ -274,7 +316,7 @@
     card.classList.toggle('trouble', trouble);
     if (o.breaker) {
       refs.breaker.hidden = false;
-      refs.breaker.className = 'badge state-' + (o.breakerState || 'closed').toLowerCase();
+      refs.breaker.className = 'badge breaker-badge state-' + (o.breakerState || 'closed').toLowerCase();
       refs.breaker.textContent = o.breaker + ' ' + (o.breakerState || '');
     } else {
       refs.breaker.hidden = true;

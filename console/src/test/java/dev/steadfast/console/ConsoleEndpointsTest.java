@@ -141,6 +141,35 @@ class ConsoleEndpointsTest {
     }
 
     @Test
+    void nothingIsSampledWhileNobodyWatches() throws Exception {
+        try (EmbeddedConsole app = EmbeddedConsole.start(Map.of(), Backend.class)) {
+            app.select(Backend.class).quote(false);
+            Thread.sleep(2_500); // two and a half seconds in which a background sampler would have run twice
+
+            JsonObject first = Http.snapshot(app.root().resolve("steadfast/"));
+
+            assertEquals(1, first.getInt("seq"), "the first sample is the one this request asked for");
+            assertEquals(1, operation(first, "dev.steadfast.console.app.Backend#quote(boolean)").getInt("calls"));
+        }
+    }
+
+    @Test
+    void aStreamWhoseClientLeftEndsWithinSeconds() throws Exception {
+        try (EmbeddedConsole app = EmbeddedConsole.start(Map.of(), Backend.class)) {
+            Console console = app.select(Console.class);
+            try (Http.EventStream stream = Http.stream(app.root().resolve("steadfast/stream"))) {
+                stream.nextSnapshot();
+                assertEquals(1, console.openStreams());
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            while (console.openStreams() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, console.openStreams(), "the next write found the client gone");
+        }
+    }
+
+    @Test
     void thePageIsServedWithItsAssetsAndAStrictContentSecurityPolicy() throws Exception {
         try (EmbeddedConsole app = EmbeddedConsole.start(Map.of(), Backend.class)) {
             HttpResponse<String> page = Http.get(app.root().resolve("steadfast"));
