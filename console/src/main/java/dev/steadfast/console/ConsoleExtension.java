@@ -57,8 +57,11 @@ public class ConsoleExtension implements Extension {
         }
     }
 
-    /** The configuration read when the container started; the defaults when it was broken. */
-    ConsoleConfig config() {
+    /**
+     * The configuration read when the container started (the defaults when it was broken, which fails the
+     * deployment), e.g. to print where the console is.
+     */
+    public ConsoleConfig config() {
         return config;
     }
 }
