@@ -1,5 +1,6 @@
 package dev.steadfast.console;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -22,21 +23,20 @@ import java.net.URI;
 @PreMatching
 public class ConsolePathFilter implements ContainerRequestFilter {
 
-    private final String path;
-
-    /** For the container's proxies only. */
-    protected ConsolePathFilter() {
-        this.path = ConsoleConfig.DEFAULT_PATH;
-    }
-
+    // Field injection and the implicit public constructor, as for ConsoleResource.
     @Inject
-    ConsolePathFilter(Console console) {
-        this.path = console.config().path();
+    Console console;
+    /** The configured path; {@code null} (do nothing) if a runtime made this filter without CDI. */
+    private String path;
+
+    @PostConstruct
+    void readPath() {
+        path = console.config().path();
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (path.equals(ConsoleConfig.DEFAULT_PATH)) {
+        if (path == null || path.equals(ConsoleConfig.DEFAULT_PATH)) {
             return;
         }
         UriInfo uri = request.getUriInfo();

@@ -58,20 +58,12 @@ public class ConsoleResource {
             + " img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
-    private final Console console;
-    private final Instance<CircuitBreakers> registry;
-
-    /** For the container's proxies only. */
-    protected ConsoleResource() {
-        this.console = null;
-        this.registry = null;
-    }
-
+    // Field injection and the implicit public constructor: RESTEasy (WildFly) looks for a public constructor before it
+    // asks CDI for the instance.
     @Inject
-    ConsoleResource(Console console, Instance<CircuitBreakers> registry) {
-        this.console = console;
-        this.registry = registry;
-    }
+    Console console;
+    @Inject
+    Instance<CircuitBreakers> registry;
 
     /** The page: the cards, the timeline and (for an operator, when control is on) the actions. */
     @GET

@@ -19,14 +19,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -492,16 +490,6 @@ final class Sampler {
                 }
             }
             return d;
-        }
-    }
-
-    /** For tests: the names of the methods tracked now. */
-    Set<String> tracked() {
-        lock.lock();
-        try {
-            return new TreeSet<>(new HashSet<>(tracks.keySet()));
-        } finally {
-            lock.unlock();
         }
     }
 }
