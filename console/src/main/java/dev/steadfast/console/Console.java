@@ -34,7 +34,10 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class Console {
 
-    /** Streams open at once; more are answered with 503, as each holds a request thread of the server. */
+    /**
+     * Streams open at once; more are answered with 503, as each holds a request thread of the server. A soft cap: two
+     * requests racing for the last place may both get it.
+     */
     static final int MAX_STREAMS = 16;
     private static final Map<String, String> ASSET_TYPES = Map.of("console.js", "text/javascript;charset=UTF-8",
             "console.css", "text/css;charset=UTF-8");

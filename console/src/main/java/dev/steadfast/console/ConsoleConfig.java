@@ -26,7 +26,9 @@ public record ConsoleConfig(String path, boolean control, String controlRole) {
     /** Every key the console reads. */
     public static final List<String> KEYS = List.of(PATH, CONTROL, CONTROL_ROLE);
 
+    /** Where the console is unless {@link #PATH} says otherwise; also the path its resource is annotated with. */
     public static final String DEFAULT_PATH = "steadfast";
+    /** The role allowed to act unless {@link #CONTROL_ROLE} says otherwise. */
     public static final String DEFAULT_CONTROL_ROLE = "steadfast-operator";
 
     /** One or more segments of URL-safe characters that need no escaping, separated by single slashes. */

@@ -1,6 +1,5 @@
 package dev.steadfast.console;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -23,15 +22,17 @@ import java.net.URI;
 @PreMatching
 public class ConsolePathFilter implements ContainerRequestFilter {
 
-    // Field injection and the implicit public constructor, as for ConsoleResource.
-    @Inject
-    Console console;
-    /** The configured path; {@code null} (do nothing) if a runtime made this filter without CDI. */
-    private String path;
+    /** The configured path; {@code null} (do nothing) in an instance made without CDI. */
+    private final String path;
 
-    @PostConstruct
-    void readPath() {
-        path = console.config().path();
+    /** Not for use: see {@link ConsoleResource#ConsoleResource()}. An instance made with it does nothing. */
+    public ConsolePathFilter() {
+        this.path = null;
+    }
+
+    @Inject
+    ConsolePathFilter(Console console) {
+        this.path = console.config().path();
     }
 
     @Override

@@ -58,12 +58,24 @@ public class ConsoleResource {
             + " img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
-    // Field injection and the implicit public constructor: RESTEasy (WildFly) looks for a public constructor before it
-    // asks CDI for the instance.
+    private final Console console;
+    private final Instance<CircuitBreakers> registry;
+
+    /**
+     * Not for use: RESTEasy (WildFly) looks for a public constructor before it asks CDI for the instance, which CDI
+     * then builds with the injecting one. (The injection is in the constructor, not in fields, so that Jersey's HK2
+     * leaves an instance handed to it alone.)
+     */
+    public ConsoleResource() {
+        this.console = null;
+        this.registry = null;
+    }
+
     @Inject
-    Console console;
-    @Inject
-    Instance<CircuitBreakers> registry;
+    ConsoleResource(Console console, Instance<CircuitBreakers> registry) {
+        this.console = console;
+        this.registry = registry;
+    }
 
     /** The page: the cards, the timeline and (for an operator, when control is on) the actions. */
     @GET
