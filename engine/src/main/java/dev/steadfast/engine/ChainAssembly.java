@@ -150,8 +150,17 @@ public final class ChainAssembly {
             case FALLBACK -> new FallbackStrategy<>(next, p.name(), fallback(), listener);
             case RETRY -> new RetryStrategy<>(next, p.name(), p.retry(), engine.clock(), listener);
             case CIRCUIT_BREAKER -> new CircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener);
-            case RATE_LIMIT -> engine.stateful(() -> new RateLimitStrategy<>(next, p.name(), p.rateLimit(),
-                    engine.clock(), listener));
+            case RATE_LIMIT -> {
+                AtomicReference<RateLimitStrategy<Object>> current = new AtomicReference<>();
+                Strategy<Object> s = engine.stateful(() -> {
+                    RateLimitStrategy<Object> r = new RateLimitStrategy<>(next, p.name(), p.rateLimit(),
+                            engine.clock(), listener);
+                    current.set(r);
+                    return r;
+                });
+                bindRateLimit(() -> current.get().available());
+                yield s;
+            }
             case TIMEOUT -> new TimeoutStrategy<>(next, p.name(), p.timeout(), engine.clock(), engine.timer(),
                     listener);
             case BULKHEAD -> {
@@ -178,8 +187,17 @@ public final class ChainAssembly {
                     engine.lazyExecutor(), listener);
             case CIRCUIT_BREAKER -> new AsyncCircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(),
                     listener);
-            case RATE_LIMIT -> engine.stateful(() -> new AsyncRateLimitStrategy<>(next, p.name(), p.rateLimit(),
-                    engine.clock(), listener));
+            case RATE_LIMIT -> {
+                AtomicReference<AsyncRateLimitStrategy<Object>> current = new AtomicReference<>();
+                Strategy<CompletionStage<Object>> s = engine.stateful(() -> {
+                    AsyncRateLimitStrategy<Object> r = new AsyncRateLimitStrategy<>(next, p.name(), p.rateLimit(),
+                            engine.clock(), listener);
+                    current.set(r);
+                    return r;
+                });
+                bindRateLimit(() -> current.get().available());
+                yield s;
+            }
             case TIMEOUT -> new AsyncTimeoutStrategy<>(next, p.name(), p.timeout(), engine.timer(), listener);
             case BULKHEAD -> {
                 AtomicReference<AsyncBulkheadStrategy<Object>> current = new AtomicReference<>();
@@ -206,7 +224,14 @@ public final class ChainAssembly {
         return engine.breakers().getOrCreate(policy.breakerName(), policy.breaker());
     }
 
-    /** An observed operation's bulkhead view reads the counts of whichever bulkhead is current. */
+    /** An observed operation's rate-limit view reads the permits left in whichever limiter is current. */
+    private void bindRateLimit(IntSupplier available) {
+        if (observation != null) {
+            observation.rateLimit(available);
+        }
+    }
+
+        /** An observed operation's bulkhead view reads the counts of whichever bulkhead is current. */
     private void bindBulkhead(IntSupplier running, IntSupplier queued) {
         if (observation != null) {
             observation.bulkhead(running, queued);

@@ -35,6 +35,13 @@ final class FixedWindowLimiter extends SingleWordLimiter {
     }
 
     @Override
+    long permits(long state, long now) {
+        long start = currentWindow(state, now);
+        long taken = state - start; // at most 0 when nothing was taken in the current window yet
+        return taken > 0 ? Math.max(0, quota - taken) : quota;
+    }
+
+    @Override
     long admit(long state, long now) {
         long start = currentWindow(state, now);
         return (state - start > 0 ? state : start) + 1;

@@ -23,6 +23,13 @@ public interface RateLimiter {
     long tryAcquire(long nowNanos);
 
     /**
+     * The permits a call could take at time {@code nowNanos}, from {@code 0} to the limit, without taking one; for
+     * views (gauges, the console), never for decisions. Spacing is not taken into account. Exact when no admission
+     * races the reading; otherwise off by the admissions that do.
+     */
+    int available(long nowNanos);
+
+    /**
      * The limiter for {@code policy}. Windows of {@code FIXED} start at {@code originNanos} and follow each other; a
      * {@code SMOOTH} bucket starts full.
      */

@@ -72,6 +72,35 @@ final class RollingWindowLimiter implements RateLimiter {
         }
     }
 
+    /**
+     * The limit minus the admissions of the last window: a binary search for the oldest of the last {@code limit}
+     * admissions still inside the window, so reading costs O(log limit), not O(limit). Admissions are logged in about
+     * the order of their times (a thread that read the clock earlier may win its CAS a little later), which is exact
+     * enough for a view; a slot being written, or already overwritten by a later lap, counts as inside the window
+     * (it was admitted just now).
+     */
+    @Override
+    public int available(long nowNanos) {
+        long now = Math.max(0, nowNanos - origin);
+        long m = admitted.get();
+        long lo = Math.max(0, m - limit);
+        long hi = m;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (inWindow(mid, now)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return (int) (limit - (m - lo));
+    }
+
+    private boolean inWindow(long round, long now) {
+        long entry = log.get(slot(round));
+        return (entry & ODD_LAP) != lap(round) || now - (entry & TIME) < window;
+    }
+
     /** Nanoseconds from {@code now} until admission {@code round} is {@code span} old (at most 0 if it is already). */
     private long sinceAdmission(long round, long span, long now) {
         long entry = log.get(slot(round));

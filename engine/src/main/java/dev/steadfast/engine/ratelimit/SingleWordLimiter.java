@@ -47,6 +47,16 @@ abstract class SingleWordLimiter implements RateLimiter {
     /** The state after admitting a call at {@code now}, when {@code waitNanos(state, now) == 0}. */
     abstract long admit(long state, long now);
 
+    /** The permits free in {@code state} at {@code now}, from 0 to the limit. */
+    abstract long permits(long state, long now);
+
+    @Override
+    public final int available(long now) {
+        // One read of the state, as a decision makes it; nothing is written.
+        long s = spacing == 0 ? state.get() : spaced.get().state;
+        return (int) Math.min(Integer.MAX_VALUE, permits(s, now));
+    }
+
     @Override
     public final long tryAcquire(long now) {
         if (spacing == 0) {

@@ -39,6 +39,7 @@ import dev.steadfast.spi.GuardRecorder;
 import dev.steadfast.spi.GuardedOperation;
 import dev.steadfast.spi.GuardedOperation.Policy;
 import dev.steadfast.spi.ObservedBulkhead;
+import dev.steadfast.spi.ObservedRateLimit;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -368,6 +369,43 @@ class ObservedEngineTest {
         assertEquals(0, bulkhead.queued());
         assertEquals(List.of("rejected BULKHEAD_FULL", "completed BULKHEAD_FULL", "completed SUCCESS",
                 "completed SUCCESS"), o.heard);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRateLimitViewReadsTheLivePermits() throws Exception {
+        RecordingObserver o = observed();
+        Strategy<Object> sync = engine.build(guard()
+                .rateLimit(new RateLimitPolicy(3, ofSeconds(10).toNanos(), 0, RateLimitType.FIXED)).build());
+        Strategy<Object> staged = engine.build(guard().returnsStage(true)
+                .rateLimit(new RateLimitPolicy(2, ofSeconds(1).toNanos(), 0, RateLimitType.SMOOTH)).build());
+        ObservedRateLimit limit = o.operations.get(0).rateLimit().orElseThrow();
+        ObservedRateLimit stagedLimit = o.operations.get(1).rateLimit().orElseThrow();
+
+        assertEquals(3, limit.limit());
+        assertEquals(ofSeconds(10), limit.window());
+        assertEquals(RateLimitType.FIXED, limit.type());
+        assertEquals(3, limit.available());
+        sync.call(() -> "one");
+        sync.call(() -> "two");
+        assertEquals(1, limit.available());
+        assertEquals(2, limit.used());
+        clock.advance(ofSeconds(10));
+        assertEquals(3, limit.available(), "a new window, read with the engine's clock");
+
+        ((CompletionStage<Object>) staged.call(() -> CompletableFuture.completedFuture("s"))).toCompletableFuture()
+                .join();
+        assertEquals(1, stagedLimit.available());
+        assertFalse(o.operations.get(0).bulkhead().isPresent());
+    }
+
+    @Test
+    void anOperationWithoutARateLimitHasNoView() {
+        RecordingObserver o = observed();
+
+        engine.build(guard().retry(retry(1)).build());
+
+        assertFalse(o.operations.get(0).rateLimit().isPresent());
     }
 
     @Test

@@ -38,6 +38,68 @@ public abstract class ServerScenarios {
     /** The kinds of guarded bean this server has, in alphabetical order. */
     protected abstract List<String> kinds();
 
+    /**
+     * Where the application serves the Steadfast console, relative to {@link #base()}: {@code steadfast} unless its
+     * config sets {@code steadfast.console.path}.
+     */
+    protected String console() {
+        return "steadfast";
+    }
+
+    /**
+     * The console ({@code steadfast-console} in the application, nothing configured but maybe its path) answers: the
+     * page with its script, the JSON snapshot with the application's guarded methods and breakers, and the stream,
+     * whose snapshots arrive a second apart, as they are written.
+     */
+    @Test
+    public void theConsolePageSnapshotAndStreamAnswer() throws Exception {
+        assertEquals(200, get("ft/cdi/flaky?failures=0&key=" + key("console")).statusCode());
+        String console = console() + "/";
+
+        HttpResponse<String> page = get(console);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("<title>Steadfast console</title>"), page.body());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        assertEquals(200, get(console + "assets/console.js").statusCode());
+
+        HttpResponse<String> snapshot = get(console + "snapshot");
+        assertEquals(200, snapshot.statusCode(), snapshot.body());
+        assertTrue(snapshot.body().startsWith("{\"version\":1,"), snapshot.body());
+        assertTrue(snapshot.body().contains("\"method\":\"dev.steadfast.it.app.PricingBean#flaky(String, int)\""),
+                snapshot.body());
+        assertTrue(snapshot.body().contains("\"name\":\"backend\""), snapshot.body());
+
+        HttpRequest streamRequest = request(console + "stream").header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.io.InputStream> stream = http.send(streamRequest, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.BufferedReader events = new java.io.BufferedReader(
+                new java.io.InputStreamReader(stream.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertEquals(200, stream.statusCode());
+            assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            List<Long> arrivals = CompletableFuture.supplyAsync(() -> {
+                List<Long> at = new ArrayList<>();
+                try {
+                    String line;
+                    while (at.size() < 2 && (line = events.readLine()) != null) {
+                        if (line.startsWith("data: {\"version\":1,")) {
+                            at.add(System.nanoTime());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return at;
+            }).get(30, TimeUnit.SECONDS);
+            assertEquals(2, arrivals.size(), "two snapshots before the stream ended");
+            long apartMillis = (arrivals.get(1) - arrivals.get(0)) / 1_000_000;
+            assertTrue(apartMillis >= 500, "the snapshots come as they are written, about a second apart, not"
+                    + " buffered together: " + apartMillis + " ms");
+        }
+        if (!console().equals("steadfast")) {
+            assertEquals(404, get("steadfast/snapshot").statusCode(), "only at the configured path");
+        }
+    }
+
     @Test
     public void theApplicationHasEveryKindOfGuardedBean() {
         assertEquals(String.join(",", kinds()), get("ft/kinds").body());
@@ -192,7 +254,7 @@ public abstract class ServerScenarios {
                 .body());
     }
 
-    private HttpRequest.Builder request(String path) {
+    protected HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(60));
     }
 
