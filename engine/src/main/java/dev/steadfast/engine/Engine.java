@@ -249,13 +249,14 @@ public final class Engine implements AutoCloseable {
         }
         if (p.breaker() != null) {
             s = new CircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()), clock,
-                    listener);
+                    listener, p.failures());
         }
         if (p.retry() != null) {
-            s = new RetryStrategy<>(s, p.name(), p.retry(), clock, listener);
+            s = new RetryStrategy<>(s, p.name(), p.retry(), clock, listener, p.failures());
         }
         if (p.fallback() != null) {
-            s = new FallbackStrategy<>(s, p.name(), o == null ? p.fallback() : o.fallback(p.fallback()), listener);
+            s = new FallbackStrategy<>(s, p.name(), o == null ? p.fallback() : o.fallback(p.fallback()), listener,
+                    p.failures());
         }
         return o == null ? s : o.observe(s);
     }
@@ -290,14 +291,15 @@ public final class Engine implements AutoCloseable {
         }
         if (p.breaker() != null) {
             s = new AsyncCircuitBreakerStrategy<>(s, p.name(), breakers.getOrCreate(p.breakerName(), p.breaker()),
-                    clock, listener);
+                    clock, listener, p.failures());
         }
         if (p.retry() != null) {
-            s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), clock, timer, lazyExecutor(), listener);
+            s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), clock, timer, lazyExecutor(), listener,
+                    p.failures());
         }
         if (p.fallback() != null) {
             s = new AsyncFallbackStrategy<>(s, p.name(), o == null ? p.fallback() : o.fallback(p.fallback()),
-                    listener);
+                    listener, p.failures());
         }
         return o == null ? s : o.observeStaged(s);
     }

@@ -59,16 +59,16 @@ final class MpChain {
         }
         if (p.breaker() != null) {
             s = translated(new CircuitBreakerStrategy<>(s, p.name(), e.breakers().getOrCreate(p.breakerName(),
-                    p.breaker()), e.clock(), e.listener()));
+                    p.breaker()), e.clock(), e.listener(), p.failures()));
             s = MpObservers.breaker(false, s, m, p.breaker());
         }
         if (p.retry() != null) {
             s = MpObservers.attempt(false, s, m);
-            s = new RetryStrategy<>(s, p.name(), p.retry(), e.clock(), e.listener());
+            s = new RetryStrategy<>(s, p.name(), p.retry(), e.clock(), e.listener(), p.failures());
             s = MpObservers.retry(false, s, m, p.retry());
         }
         if (p.fallback() != null) {
-            s = new FallbackStrategy<>(s, p.name(), p.fallback(), e.listener());
+            s = new FallbackStrategy<>(s, p.name(), p.fallback(), e.listener(), p.failures());
         }
         return s;
     }
@@ -89,16 +89,17 @@ final class MpChain {
         }
         if (p.breaker() != null) {
             s = translatedStage(new AsyncCircuitBreakerStrategy<>(s, p.name(), e.breakers().getOrCreate(
-                    p.breakerName(), p.breaker()), e.clock(), e.listener()));
+                    p.breakerName(), p.breaker()), e.clock(), e.listener(), p.failures()));
             s = asStage(MpObservers.breaker(true, asAny(s), m, p.breaker()));
         }
         if (p.retry() != null) {
             s = asStage(MpObservers.attempt(true, asAny(s), m));
-            s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), e.clock(), e.timer(), executor, e.listener());
+            s = new AsyncRetryStrategy<>(s, p.name(), p.retry(), e.clock(), e.timer(), executor, e.listener(),
+                    p.failures());
             s = asStage(MpObservers.retry(true, asAny(s), m, p.retry()));
         }
         if (p.fallback() != null) {
-            s = new AsyncFallbackStrategy<>(s, p.name(), p.fallback(), e.listener());
+            s = new AsyncFallbackStrategy<>(s, p.name(), p.fallback(), e.listener(), p.failures());
         }
         return s;
     }
