@@ -62,6 +62,7 @@ public class SteadfastExtension implements Extension {
 
     private ConfigLookup config;
     private boolean allEnabled = true;
+    private LoggingListener.Settings logSettings = LoggingListener.Settings.DEFAULTS;
     private final Problems startupProblems = new Problems();
     /**
      * Definition errors of every bean, reported together after discovery: Weld ends the deployment after the first
@@ -96,6 +97,7 @@ public class SteadfastExtension implements Extension {
                 startupProblems.add("Config key " + ENABLED_KEY + ": '" + v + "' is not true or false");
             }
         }
+        logSettings = LogConfig.read(config, startupProblems);
         AnnotatedTypeConfigurator<SteadfastInterceptor> interceptor = event
                 .addAnnotatedType(SteadfastInterceptor.class, SteadfastInterceptor.class.getName())
                 .add(Registered.Literal.INSTANCE);
@@ -179,7 +181,7 @@ public class SteadfastExtension implements Extension {
             event.addDefinitionError(p);
         }
         List<EngineListener> listeners = new ArrayList<>();
-        listeners.add(new LoggingListener());
+        listeners.add(new LoggingListener(logSettings));
         CdiEvents events = CdiEvents.forObserved(beanManager, observedTypes);
         if (events != null) {
             listeners.add(events);
