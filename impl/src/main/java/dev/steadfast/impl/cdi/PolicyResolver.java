@@ -117,7 +117,7 @@ final class PolicyResolver {
                 a.retryOnResult(), Predicate.class);
         return new MethodPlan.RetryPlan(Math.max(-1, maxRetries.value()), delay.nanos(), backoff.value(),
                 Math.max(1, factor.value()), maxDelay.nanos(), clamp01(jitter.value()), maxDuration.nanos(),
-                new ExceptionMatcher(retryOn.value(), abortOn.value()), retryOnResult.value());
+                new ExceptionMatcher(retryOn.value(), abortOn.value()), retryOnResult.value(), retryOnResult.key());
     }
 
     /**
@@ -224,7 +224,7 @@ final class PolicyResolver {
                         + ", which is not assignable to " + method.getReturnType().getSimpleName());
                 return null;
             }
-            return new MethodPlan.FallbackPlan(handler.value(), List.of(), matcher);
+            return new MethodPlan.FallbackPlan(handler.value(), handler.key(), List.of(), matcher);
         }
         if (names.isEmpty()) {
             problems.add(r.subject("value") + "names neither a handler nor a fallbackMethod");
@@ -237,7 +237,7 @@ final class PolicyResolver {
                 methods.add(m);
             }
         }
-        return methods.size() == names.size() ? new MethodPlan.FallbackPlan(null, methods, matcher) : null;
+        return methods.size() == names.size() ? new MethodPlan.FallbackPlan(null, null, methods, matcher) : null;
     }
 
     private boolean asynchronous(MemberReader r, Method method) {
