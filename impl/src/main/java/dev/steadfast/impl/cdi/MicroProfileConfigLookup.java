@@ -31,13 +31,20 @@ final class MicroProfileConfigLookup implements ConfigLookup {
         return config.getOptionalValue(key, String.class).filter(v -> !v.isEmpty());
     }
 
-    /** Sources come ordered by ordinal, highest first: the first source naming a key is the one its value is from. */
+    /**
+     * Sources come ordered by ordinal, highest first: the first source naming a key is the one its value is from. A
+     * source that cannot list its names (MicroProfile Config allows it) is skipped: strict config cannot see it.
+     */
     @Override
     public Map<String, String> names() {
         Map<String, String> names = new LinkedHashMap<>();
         for (ConfigSource source : config.getConfigSources()) {
-            for (String name : source.getPropertyNames()) {
-                names.putIfAbsent(name, source.getName());
+            try {
+                for (String name : source.getPropertyNames()) {
+                    names.putIfAbsent(name, source.getName());
+                }
+            } catch (RuntimeException unlistable) {
+                // a server's source backed by something that cannot enumerate; nothing to check there
             }
         }
         return names;
