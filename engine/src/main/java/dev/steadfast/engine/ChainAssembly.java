@@ -147,9 +147,10 @@ public final class ChainAssembly {
     private Strategy<Object> sync(Layer layer, Strategy<Object> next) {
         GuardPolicy p = policy;
         return switch (layer) {
-            case FALLBACK -> new FallbackStrategy<>(next, p.name(), fallback(), listener);
-            case RETRY -> new RetryStrategy<>(next, p.name(), p.retry(), engine.clock(), listener);
-            case CIRCUIT_BREAKER -> new CircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener);
+            case FALLBACK -> new FallbackStrategy<>(next, p.name(), fallback(), listener, p.failures());
+            case RETRY -> new RetryStrategy<>(next, p.name(), p.retry(), engine.clock(), listener, p.failures());
+            case CIRCUIT_BREAKER -> new CircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener,
+                    p.failures());
             case RATE_LIMIT -> {
                 AtomicReference<RateLimitStrategy<Object>> current = new AtomicReference<>();
                 Strategy<Object> s = engine.stateful(() -> {
@@ -182,11 +183,11 @@ public final class ChainAssembly {
     private Strategy<CompletionStage<Object>> staged(Layer layer, Strategy<CompletionStage<Object>> next) {
         GuardPolicy p = policy;
         return switch (layer) {
-            case FALLBACK -> new AsyncFallbackStrategy<>(next, p.name(), fallback(), listener);
+            case FALLBACK -> new AsyncFallbackStrategy<>(next, p.name(), fallback(), listener, p.failures());
             case RETRY -> new AsyncRetryStrategy<>(next, p.name(), p.retry(), engine.clock(), engine.timer(),
-                    engine.lazyExecutor(), listener);
+                    engine.lazyExecutor(), listener, p.failures());
             case CIRCUIT_BREAKER -> new AsyncCircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(),
-                    listener);
+                    listener, p.failures());
             case RATE_LIMIT -> {
                 AtomicReference<AsyncRateLimitStrategy<Object>> current = new AtomicReference<>();
                 Strategy<CompletionStage<Object>> s = engine.stateful(() -> {

@@ -52,7 +52,7 @@ public final class Engine implements AutoCloseable {
      * @param clock     the time source
      * @param timer     runs timeouts and delayed retries
      * @param executor  supplies, when first needed, the executor for asynchronous work
-     * @param listener  hears every event of every chain
+     * @param listener  hears every event of every chain, on this engine's clock ({@link EngineListener#onClock})
      * @param context   prepares executor threads for asynchronous bodies
      * @param onClose   what {@link #close()} does beyond this engine's own resources
      */
@@ -66,7 +66,7 @@ public final class Engine implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.executorSupplier = Objects.requireNonNull(executor, "executor");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = Objects.requireNonNull(listener, "listener").onClock(this.clock);
         this.threadContext = Objects.requireNonNull(context, "context");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.observers = new Observers(clock);

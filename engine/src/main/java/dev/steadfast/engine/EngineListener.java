@@ -3,6 +3,7 @@ package dev.steadfast.engine;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.engine.time.Clock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,5 +41,14 @@ public interface EngineListener {
 
     /** Circuit breaker {@code name} changed state. */
     default void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+    }
+
+    /**
+     * The listener an engine announces to, given that engine's clock: one that measures time (the
+     * {@link LoggingListener}'s rate limit) returns a copy on that clock, so virtual time in tests moves it too; the
+     * others return themselves. Called once, when the engine is built.
+     */
+    default EngineListener onClock(Clock clock) {
+        return this;
     }
 }

@@ -18,19 +18,29 @@ import java.util.Objects;
  * @param returnsStage the operation returns a {@code CompletionStage}: strategies work on the stage
  * @param asynchronous the body runs on the asynchronous executor (implies {@code returnsStage})
  * @param breakerName  the registry name of the circuit breaker; several operations may share one
+ * @param failures     which failures the retry, breaker and fallback judge at all ({@link FailureRule})
  */
 public record GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
         RetryPolicy retry, String breakerName, BreakerPolicy breaker, RateLimitPolicy rateLimit,
-        TimeoutPolicy timeout, BulkheadPolicy bulkhead) {
+        TimeoutPolicy timeout, BulkheadPolicy bulkhead, FailureRule failures) {
 
     public GuardPolicy {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(failures, "failures");
         if ((breaker == null) != (breakerName == null)) {
             throw new IllegalArgumentException(name + ": a circuit breaker needs both a name and a policy");
         }
         if (asynchronous && !returnsStage) {
             throw new IllegalArgumentException(name + ": an asynchronous operation must return a CompletionStage");
         }
+    }
+
+    /** Under {@link FailureRule#STEADFAST}. */
+    public GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
+            RetryPolicy retry, String breakerName, BreakerPolicy breaker, RateLimitPolicy rateLimit,
+            TimeoutPolicy timeout, BulkheadPolicy bulkhead) {
+        this(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker, rateLimit, timeout, bulkhead,
+                FailureRule.STEADFAST);
     }
 
     public static Builder builder(String name) {
@@ -56,6 +66,7 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
         private RateLimitPolicy rateLimit;
         private TimeoutPolicy timeout;
         private BulkheadPolicy bulkhead;
+        private FailureRule failures = FailureRule.STEADFAST;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -104,9 +115,15 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
             return this;
         }
 
+        /** {@link FailureRule#STEADFAST} unless set. */
+        public Builder failures(FailureRule value) {
+            this.failures = Objects.requireNonNull(value, "failures");
+            return this;
+        }
+
         public GuardPolicy build() {
             return new GuardPolicy(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker, rateLimit,
-                    timeout, bulkhead);
+                    timeout, bulkhead, failures);
         }
     }
 }

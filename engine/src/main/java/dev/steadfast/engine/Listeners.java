@@ -3,6 +3,7 @@ package dev.steadfast.engine;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.engine.time.Clock;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -30,6 +31,17 @@ public final class Listeners implements EngineListener {
             case 0 -> NONE;
             default -> new Listeners(List.copyOf(listeners));
         };
+    }
+
+    @Override
+    public EngineListener onClock(Clock clock) {
+        EngineListener[] bound = new EngineListener[listeners.length];
+        boolean same = true;
+        for (int i = 0; i < listeners.length; i++) {
+            bound[i] = listeners[i].onClock(clock);
+            same &= bound[i] == listeners[i];
+        }
+        return same ? this : new Listeners(List.of(bound));
     }
 
     @Override

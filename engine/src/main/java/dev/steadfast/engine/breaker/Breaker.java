@@ -60,7 +60,7 @@ import static dev.steadfast.CircuitState.OPEN;
  * <h2>Protocol for strategies</h2>
  * {@link #tryAcquire()} returns a permit, a {@code long} so that the CLOSED path allocates nothing. A negative permit
  * means rejected: the call must not run, and {@link #rejection(long)} builds the exception. Otherwise the call runs and
- * exactly one of {@link #onSuccess} or {@link #onFailure} reports its outcome with that permit.
+ * exactly one of {@link #onSuccess}, {@link #onFailure} or {@link #release} reports its outcome with that permit.
  *
  * <h2>Operator view</h2>
  * {@link #stats()} counts calls as they finish (a call in flight is not yet counted), so {@code totalCalls} is always
@@ -125,7 +125,7 @@ public final class Breaker implements CircuitBreakerHandle {
      * here; announcing it ({@code callRejected}) is the strategy's job, since only the strategy knows the method.
      *
      * @return a permit: {@linkplain #admitted(long) admitted} (non-negative), to be passed to exactly one of
-     *         {@link #onSuccess}/{@link #onFailure}; or negative, for {@link #rejection(long)}
+     *         {@link #onSuccess}/{@link #onFailure}/{@link #release}; or negative, for {@link #rejection(long)}
      */
     public long tryAcquire() {
         while (true) {
@@ -190,6 +190,29 @@ public final class Breaker implements CircuitBreakerHandle {
      */
     public void onFailure(long permit, Throwable failure, long durationNanos) {
         record(permit, policy.failOn().test(failure));
+    }
+
+    /**
+     * The admitted call ended in a way that says nothing about the dependency (a {@code VirtualMachineError}, the
+     * caller's interrupt or cancellation, Steadfast's own rejection below the breaker; see
+     * {@link dev.steadfast.engine.FailureRule}): it is not counted at all, neither in the window nor in
+     * {@link #stats()}, and a HALF_OPEN trial gives its slot back without deciding anything. Never throws.
+     */
+    public void release(long permit) {
+        if (!admitted(permit)) {
+            throw new IllegalArgumentException("a rejected call has no outcome: permit " + permit);
+        }
+        if ((permit & 1) == 0) {
+            return; // a CLOSED call holds nothing
+        }
+        long epoch = permit >>> 1;
+        // As for a trial's outcome: HALF_OPEN snapshots are replaced within an epoch, so retry our CAS on the current
+        // one until it lands or the epoch (and with it the slot) is gone.
+        for (State s = state.get(); s.epoch == epoch; s = state.get()) {
+            if (state.compareAndSet(s, s.withTrials(s.trials - 1, s.trialSuccesses))) {
+                return;
+            }
+        }
     }
 
     private long reject(State s) {

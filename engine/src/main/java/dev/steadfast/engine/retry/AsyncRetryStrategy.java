@@ -1,6 +1,7 @@
 package dev.steadfast.engine.retry;
 
 import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.Failures;
 import dev.steadfast.engine.ForwardingStage;
 import dev.steadfast.engine.Invocation;
@@ -19,7 +20,9 @@ import java.util.function.DoubleSupplier;
 /**
  * Retries a call that returns a {@code CompletionStage}: a failed stage (or a rejected result) schedules the next
  * attempt on the {@link Timer} and runs it on the executor, so no thread blocks during a delay. The first attempt
- * runs on the caller's thread. Cancelling the returned future stops further attempts.
+ * runs on the caller's thread. Cancelling the returned future stops further attempts. A failure the
+ * {@link FailureRule} keeps from retries (a {@code VirtualMachineError}, a cancellation) fails the returned stage at
+ * once, untouched.
  */
 public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>> {
 
@@ -35,10 +38,22 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
 
     public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
             Timer timer, Executor executor, EngineListener listener, DoubleSupplier random) {
+        this(next, method, policy, clock, timer, executor, listener, random, FailureRule.STEADFAST);
+    }
+
+    /** @param failures which failures the retry judges at all */
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
+            Timer timer, Executor executor, EngineListener listener, FailureRule failures) {
+        this(next, method, policy, clock, timer, executor, listener, () -> ThreadLocalRandom.current().nextDouble(),
+                failures);
+    }
+
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
+            Timer timer, Executor executor, EngineListener listener, DoubleSupplier random, FailureRule failures) {
         this.next = Objects.requireNonNull(next, "next");
         this.retrying = new Retrying(Objects.requireNonNull(method, "method"), Objects.requireNonNull(policy, "policy"),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
-                Objects.requireNonNull(random, "random"));
+                Objects.requireNonNull(random, "random"), Objects.requireNonNull(failures, "failures"));
         this.timer = Objects.requireNonNull(timer, "timer");
         this.executor = Objects.requireNonNull(executor, "executor");
     }
@@ -113,7 +128,7 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
                 }
             }
             if (failure != null) {
-                if (!r.retries(failure)) {
+                if (!r.retries(failure, result.isCancelled())) {
                     result.completeExceptionally(failure);
                     return;
                 }

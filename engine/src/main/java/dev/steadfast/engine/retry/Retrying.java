@@ -1,13 +1,11 @@
 package dev.steadfast.engine.retry;
 
-import dev.steadfast.BulkheadFullException;
-import dev.steadfast.CircuitOpenException;
 import dev.steadfast.FaultToleranceException;
-import dev.steadfast.RateLimitExceededException;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.internal.TimeFormat;
 import dev.steadfast.engine.EngineListener;
 import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.time.Clock;
 
 import java.time.Duration;
@@ -28,8 +26,11 @@ final class Retrying {
     final EngineListener listener;
     private final Delays delays;
     private final ExceptionMatcher retryOn;
+    private final FailureRule failures;
 
-    Retrying(String method, RetryPolicy policy, Clock clock, EngineListener listener, DoubleSupplier random) {
+    Retrying(String method, RetryPolicy policy, Clock clock, EngineListener listener, DoubleSupplier random,
+            FailureRule failures) {
+        this.failures = failures;
         this.method = method;
         this.policy = policy;
         this.clock = clock;
@@ -39,15 +40,16 @@ final class Retrying {
     }
 
     /**
-     * Whether a failure is retried: in retryOn and not in abortOn; Steadfast's own rejections only when retryOn names
-     * their class (or {@link FaultToleranceException}) explicitly.
+     * Whether a failure is retried: one the {@link FailureRule} lets a retry judge, in retryOn and not in abortOn;
+     * Steadfast's own rejections only when retryOn names their class (or {@link FaultToleranceException}) explicitly.
+     *
+     * @param callerStopped the caller's interrupt flag is set, or it cancelled the call
      */
-    boolean retries(Throwable failure) {
-        if (retryOn.excluded(failure)) {
+    boolean retries(Throwable failure, boolean callerStopped) {
+        if (!failures.mayRetry(failure, callerStopped) || retryOn.excluded(failure)) {
             return false;
         }
-        if (failure instanceof CircuitOpenException || failure instanceof BulkheadFullException
-                || failure instanceof RateLimitExceededException) {
+        if (FailureRule.isRejection(failure)) {
             return retryOn.includedExplicitly(failure, FaultToleranceException.class);
         }
         return retryOn.included(failure);

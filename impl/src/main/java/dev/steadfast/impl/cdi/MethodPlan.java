@@ -64,15 +64,19 @@ final class MethodPlan {
                 .breaker(registryName, breaker).rateLimit(rateLimit).timeout(timeout).bulkhead(bulkhead).build();
     }
 
-    /** Retry values, checked, with the result predicate still a class. */
-    record RetryPlan(RetryPolicy.Builder values, Class<? extends Predicate<Object>> retryOnResult) {
+    /**
+     * Retry values, checked, with the result predicate still a class; {@code retryOnResultKey} is the config key that
+     * named it, {@code null} when the annotation does.
+     */
+    record RetryPlan(RetryPolicy.Builder values, Class<? extends Predicate<Object>> retryOnResult,
+            String retryOnResultKey) {
 
         @SuppressWarnings("unchecked")
         RetryPolicy toPolicy(MethodPlan plan, Instances instances) {
             Predicate<Object> predicate = null;
             if (retryOnResult != dev.steadfast.NoResultRetry.class) {
                 try {
-                    predicate = (Predicate<Object>) instances.of(retryOnResult);
+                    predicate = (Predicate<Object>) instances.of(retryOnResult, retryOnResultKey);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("@Retry.retryOnResult on " + plan.name + ": "
                             + e.getMessage(), e);
@@ -82,15 +86,18 @@ final class MethodPlan {
         }
     }
 
-    /** A fallback: either a handler class or resolved methods. */
-    record FallbackPlan(Class<?> handler, List<Method> methods, ExceptionMatcher applyOn) {
+    /**
+     * A fallback: either a handler class or resolved methods; {@code handlerKey} is the config key that named the
+     * handler, {@code null} when the annotation does.
+     */
+    record FallbackPlan(Class<?> handler, String handlerKey, List<Method> methods, ExceptionMatcher applyOn) {
 
         FallbackPolicy toPolicy(MethodPlan plan, Instances instances) {
             List<FallbackFunction<Object>> chain = new ArrayList<>();
             if (handler != null) {
                 FallbackHandler<?> h;
                 try {
-                    h = (FallbackHandler<?>) instances.of(handler);
+                    h = (FallbackHandler<?>) instances.of(handler, handlerKey);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("@Fallback.value on " + plan.name + ": " + e.getMessage(), e);
                 }

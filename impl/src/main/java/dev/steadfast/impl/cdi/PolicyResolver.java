@@ -95,7 +95,8 @@ final class PolicyResolver {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Value<Class<? extends Predicate<Object>>> retryOnResult = (Value) r.type("retryOnResult",
                 a.retryOnResult(), Predicate.class);
-        return r.report(b.violations()) ? new MethodPlan.RetryPlan(b, retryOnResult.value()) : null;
+        return r.report(b.violations()) ? new MethodPlan.RetryPlan(b, retryOnResult.value(), retryOnResult.key())
+                : null;
     }
 
     /**
@@ -169,7 +170,7 @@ final class PolicyResolver {
                         + ", which is not assignable to " + method.getReturnType().getSimpleName());
                 return null;
             }
-            return new MethodPlan.FallbackPlan(handler.value(), List.of(), matcher);
+            return new MethodPlan.FallbackPlan(handler.value(), handler.key(), List.of(), matcher);
         }
         if (names.isEmpty()) {
             problems.add(r.subject("value") + "names neither a handler nor a fallbackMethod");
@@ -182,7 +183,7 @@ final class PolicyResolver {
                 methods.add(m);
             }
         }
-        return methods.size() == names.size() ? new MethodPlan.FallbackPlan(null, methods, matcher) : null;
+        return methods.size() == names.size() ? new MethodPlan.FallbackPlan(null, null, methods, matcher) : null;
     }
 
     private boolean asynchronous(MemberReader r, Method method) {

@@ -9,6 +9,7 @@ import dev.steadfast.engine.Strategy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import dev.steadfast.CircuitBreakers;
+import dev.steadfast.FaultToleranceDefinitionException;
 import dev.steadfast.FaultToleranceHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -56,12 +57,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class SteadfastExtension implements Extension {
 
+    private static final System.Logger LOG = System.getLogger("dev.steadfast");
+
     static final String PRIORITY_KEY = "steadfast.interceptor.priority";
     static final String ENABLED_KEY = "steadfast.enabled";
     static final int DEFAULT_PRIORITY = Interceptor.Priority.PLATFORM_AFTER + 10;
 
     private ConfigLookup config;
     private boolean allEnabled = true;
+    private LoggingListener.Settings logSettings = LoggingListener.Settings.DEFAULTS;
+    /** What strict config knows; {@code strictConfig} says whether an unknown key fails the deployment. */
+    private StrictConfig strict = new StrictConfig(Set.of(), Set.of());
+    private boolean strictConfig = true;
     private final Problems startupProblems = new Problems();
     /**
      * Definition errors of every bean, reported together after discovery: Weld ends the deployment after the first
@@ -96,6 +103,18 @@ public class SteadfastExtension implements Extension {
                 startupProblems.add("Config key " + ENABLED_KEY + ": '" + v + "' is not true or false");
             }
         }
+        logSettings = LogConfig.read(config, startupProblems);
+        Optional<String> strictValue = config.get(StrictConfig.STRICT_KEY);
+        if (strictValue.isPresent()) {
+            String v = strictValue.get().trim();
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                strictConfig = Boolean.parseBoolean(v);
+            } else {
+                startupProblems.add("Config key " + StrictConfig.STRICT_KEY + ": '" + v + "' is not true or false");
+            }
+        }
+        strict = StrictConfig.withModules(Thread.currentThread().getContextClassLoader(),
+                SteadfastExtension.class.getClassLoader());
         AnnotatedTypeConfigurator<SteadfastInterceptor> interceptor = event
                 .addAnnotatedType(SteadfastInterceptor.class, SteadfastInterceptor.class.getName())
                 .add(Registered.Literal.INSTANCE);
@@ -122,9 +141,14 @@ public class SteadfastExtension implements Extension {
         }
         AnnotationsFound found = AnnotationsFound.of(type, new Problems());
         List<Method> guarded = new ArrayList<>();
+        boolean concrete = !Modifier.isAbstract(javaClass.getModifiers());
         for (AnnotatedMethod<? super T> m : type.getMethods()) {
-            if (!found.effective(m).isEmpty() && interceptable(m.getJavaMember())) {
+            Map<PolicyKind, Annotation> effective = found.effective(m);
+            if (!effective.isEmpty() && interceptable(m.getJavaMember())) {
                 guarded.add(m.getJavaMember());
+                if (concrete) {
+                    knowKeysOf(javaClass, m.getJavaMember(), effective);
+                }
             }
         }
         if (!guarded.isEmpty()) {
@@ -161,6 +185,7 @@ public class SteadfastExtension implements Extension {
             MethodPlan plan = resolver.resolve(beanClass, method, effective);
             if (plan != null) {
                 byMethod.put(method, plan);
+                strict.breaker(plan.breakerName); // a name from config
             }
         }
         if (!byMethod.isEmpty()) {
@@ -178,8 +203,9 @@ public class SteadfastExtension implements Extension {
         for (var p : definitionProblems.all()) {
             event.addDefinitionError(p);
         }
+        checkKeys(event);
         List<EngineListener> listeners = new ArrayList<>();
-        listeners.add(new LoggingListener());
+        listeners.add(new LoggingListener(logSettings));
         CdiEvents events = CdiEvents.forObserved(beanManager, observedTypes);
         if (events != null) {
             listeners.add(events);
@@ -265,6 +291,35 @@ public class SteadfastExtension implements Extension {
             }
         }
         return disagreeing;
+    }
+
+    /** Strict config's view of one guarded method: its class, name, kinds of policy and breaker name. */
+    private void knowKeysOf(Class<?> beanClass, Method method, Map<PolicyKind, Annotation> effective) {
+        strict.guarded(beanClass, method, effective.keySet());
+        if (effective.get(PolicyKind.CIRCUIT_BREAKER) instanceof dev.steadfast.CircuitBreaker b) {
+            strict.breaker(b.name());
+        }
+    }
+
+    /** Every key under {@code steadfast.} that nothing reads fails the deployment, or with strict=false is logged. */
+    private void checkKeys(AfterBeanDiscovery event) {
+        List<StrictConfig.Unknown> unknown = strict.check(config);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        if (strictConfig) {
+            for (StrictConfig.Unknown u : unknown) {
+                event.addDefinitionError(new FaultToleranceDefinitionException("Unknown config key " + u.describe()
+                        + " (set " + StrictConfig.STRICT_KEY + "=false to only log unknown keys)"));
+            }
+            return;
+        }
+        StringBuilder b = new StringBuilder("Steadfast reads none of these ").append(unknown.size())
+                .append(" config keys under steadfast. and ignores them (" + StrictConfig.STRICT_KEY + "=false):");
+        for (StrictConfig.Unknown u : unknown) {
+            b.append(System.lineSeparator()).append("  ").append(u.describe());
+        }
+        LOG.log(System.Logger.Level.WARNING, b.toString());
     }
 
     void shutdown(@Observes BeforeShutdown event) {
