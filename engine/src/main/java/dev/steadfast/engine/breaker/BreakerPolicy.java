@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a circuit breaker does, resolved and validated: times in nanoseconds. Immutable; two equal policies describe
- * the same breaker, which is how a front end checks that every method sharing a named breaker agrees on it.
+ * the same breaker, which is how a front end checks that every method sharing a named breaker agrees on it. The
+ * constructor throws {@link IllegalArgumentException} when a value breaks its rule.
  *
  * @param requestVolumeThreshold size of the rolling window of recent outcomes; no decision before it has filled once
  *                               (at least 1)
@@ -20,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  *                               it does not match counts as a success
  * @param slowCallThresholdNanos a call that returns normally but took longer than this counts as a failure; {@code 0}
  *                               switches it off
- * @throws IllegalArgumentException when a value breaks its rule
  */
 public record BreakerPolicy(int requestVolumeThreshold, double failureRatio, long delayNanos, int successThreshold,
         int halfOpenMaxCalls, ExceptionMatcher failOn, long slowCallThresholdNanos) {
