@@ -74,7 +74,7 @@ public final class Report {
         Object parsed = Json.parse(Files.readString(file));
         for (Object o : (List<Object>) parsed) {
             Map<String, Object> entry = (Map<String, Object>) o;
-            String name = ((String) entry.get("benchmark")).replace(PACKAGE, "").replace("cdi.", "");
+            String name = name(entry);
             int threads = ((Number) entry.get("threads")).intValue();
             Map<String, Object> primary = (Map<String, Object>) entry.get("primaryMetric");
             Map<String, Object> secondary = (Map<String, Object>) entry.get("secondaryMetrics");
@@ -87,6 +87,18 @@ public final class Report {
             threadCounts.add(threads);
             sample = entry;
         }
+    }
+
+    /**
+     * The name the tables use: {@code Class.method}, or {@code Class.library} for a scenario of the four libraries
+     * ({@code LibraryBenchmark}), whose one benchmark method runs once per value of the {@code library} parameter.
+     */
+    static String name(Map<String, Object> entry) {
+        String name = ((String) entry.get("benchmark")).replace(PACKAGE, "").replace("cdi.", "");
+        if (entry.get("params") instanceof Map<?, ?> params && params.get("library") instanceof String library) {
+            return name.substring(0, name.lastIndexOf('.') + 1) + library;
+        }
+        return name;
     }
 
     private static double number(Object o) {

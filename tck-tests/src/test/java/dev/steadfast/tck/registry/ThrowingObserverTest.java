@@ -2,9 +2,8 @@ package dev.steadfast.tck.registry;
 
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
 import dev.steadfast.tck.support.Eventually;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -24,11 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ThrowingObserverTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(Shipping.class, Courier.class, Tracking.class, ClumsyObserver.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(Shipping.class, Courier.class, Tracking.class,
+            ClumsyObserver.class);
 
     @Inject
     Shipping shipping;
