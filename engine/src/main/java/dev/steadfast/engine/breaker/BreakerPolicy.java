@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * the same breaker, which is how a front end checks that every method sharing a named breaker agrees on it.
  *
  * @param requestVolumeThreshold size of the rolling window of recent outcomes; no decision before it has filled once
- *                               (at least 1)
+ *                               (1 to 16,777,216)
  * @param failureRatio           opens when failures / window reaches this ratio, within [0, 1]; see
  *                               {@link #failureThreshold()} for the exact count
  * @param delayNanos             time OPEN before trial calls are let through (0 or more)
@@ -26,8 +26,9 @@ public record BreakerPolicy(int requestVolumeThreshold, double failureRatio, lon
         int halfOpenMaxCalls, ExceptionMatcher failOn, long slowCallThresholdNanos) {
 
     public BreakerPolicy {
-        if (requestVolumeThreshold < 1) {
-            throw new IllegalArgumentException("requestVolumeThreshold must be at least 1: " + requestVolumeThreshold);
+        if (requestVolumeThreshold < 1 || requestVolumeThreshold > RollingWindow.MAX_SIZE) {
+            throw new IllegalArgumentException("requestVolumeThreshold must be within [1, " + RollingWindow.MAX_SIZE
+                    + "]: " + requestVolumeThreshold);
         }
         if (!(failureRatio >= 0 && failureRatio <= 1)) {
             throw new IllegalArgumentException("failureRatio must be within [0, 1]: " + failureRatio);
