@@ -27,19 +27,21 @@ public final class LincheckBudget {
     public static final int SCALE = Integer.getInteger("steadfast.lincheck.scale", 1);
 
     /** Model checking: scenarios generated per test. */
-    public static final int MODEL_SCENARIOS = 8 * SCALE;
+    public static final int MODEL_SCENARIOS = 4 * SCALE;
     /** Model checking: interleavings explored per scenario, at most. */
-    public static final int MODEL_INTERLEAVINGS = 100;
+    public static final int MODEL_INTERLEAVINGS = 60;
+    /** Model checking of one given scenario (a regression): interleavings explored, at most. */
+    public static final int REGRESSION_INTERLEAVINGS = 200 * SCALE;
     /** Stress: scenarios generated per test. */
-    public static final int STRESS_SCENARIOS = 4 * SCALE;
+    public static final int STRESS_SCENARIOS = 3 * SCALE;
     /** Stress: runs of each scenario on real threads. */
-    public static final int STRESS_RUNS = 250;
+    public static final int STRESS_RUNS = 150;
     /** Threads running operations at once, and operations per thread. */
     public static final int THREADS = 2;
     public static final int OPERATIONS_PER_THREAD = 3;
     /** Operations run alone before the parallel part (to reach a full window, an open breaker...), and after it. */
     public static final int OPERATIONS_BEFORE = 3;
-    public static final int OPERATIONS_AFTER = 2;
+    public static final int OPERATIONS_AFTER = 1;
 
     private LincheckBudget() {
     }
@@ -65,7 +67,7 @@ public final class LincheckBudget {
     public static void modelCheck(Class<?> test, Class<?> specification, ExecutionScenario scenario) {
         LinChecker.check(test, new ModelCheckingOptions()
                 .iterations(0)
-                .invocationsPerIteration(3 * MODEL_INTERLEAVINGS)
+                .invocationsPerIteration(REGRESSION_INTERLEAVINGS)
                 .addCustomScenario(scenario)
                 .sequentialSpecification(specification));
     }
