@@ -27,15 +27,15 @@ public final class LincheckBudget {
     public static final int SCALE = Integer.getInteger("steadfast.lincheck.scale", 1);
 
     /** Model checking: scenarios generated per test. */
-    public static final int MODEL_SCENARIOS = 4 * SCALE;
+    public static final int MODEL_SCENARIOS = 10 * SCALE;
     /** Model checking: interleavings explored per scenario, at most. */
-    public static final int MODEL_INTERLEAVINGS = 60;
+    public static final int MODEL_INTERLEAVINGS = 20;
     /** Model checking of one given scenario (a regression): interleavings explored, at most. */
-    public static final int REGRESSION_INTERLEAVINGS = 200 * SCALE;
+    public static final int REGRESSION_INTERLEAVINGS = 150 * SCALE;
     /** Stress: scenarios generated per test. */
-    public static final int STRESS_SCENARIOS = 3 * SCALE;
+    public static final int STRESS_SCENARIOS = 10 * SCALE;
     /** Stress: runs of each scenario on real threads. */
-    public static final int STRESS_RUNS = 150;
+    public static final int STRESS_RUNS = 30;
     /** Threads running operations at once, and operations per thread. */
     public static final int THREADS = 2;
     public static final int OPERATIONS_PER_THREAD = 3;

@@ -10,9 +10,13 @@ import dev.steadfast.engine.time.Timer;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.annotations.Validate;
+import org.jetbrains.kotlinx.lincheck.paramgen.BooleanGen;
 import org.jetbrains.kotlinx.lincheck.paramgen.LongGen;
 import org.jetbrains.kotlinx.lincheck.paramgen.ThreadIdGen;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Supplier;
 
 import static dev.steadfast.CircuitState.CLOSED;
 import static dev.steadfast.CircuitState.FORCED_OPEN;
@@ -28,14 +33,15 @@ import static dev.steadfast.CircuitState.OPEN;
 
 /**
  * The {@link Breaker}'s epoch-stamped state machine is linearizable against {@link Spec}, its rules written as a
- * plain state machine: a thread's call acquires a permit and reports its outcome in a later operation of the same
- * thread, so outcomes race with other calls' admissions, with the breaker opening, with HALF_OPEN's one trial at a time
+ * plain state machine: a thread's call acquires a permit and reports its outcome in its next step, so outcomes race
+ * with other calls' admissions, with the breaker opening, with HALF_OPEN's one trial at a time
  * (admission at the limit), with {@link Breaker#reset()} and with {@link Breaker#forceOpen()}. A window of one call
  * opens on a failure, so scenarios of a few operations reach every state; 3 ns OPEN; two trial successes close it.
  * Each operation's clock reading is its {@code now} parameter; the timer never fires (a call that finds the delay
  * passed moves the breaker itself, as after a late timer). The state changes announced to the listener are checked
  * to be exactly those in {@link Breaker#transitions()}, in the same order.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class BreakerLincheckTest {
 
     static final long DELAY = 3;
@@ -44,10 +50,21 @@ public class BreakerLincheckTest {
     static final long NONE = -1;
     static final int CLOSED_CALL = 10;
     static final int TRIAL = 11;
+    static final int ENDED = 12;
 
     private final ThreadLocal<Long> now = ThreadLocal.withInitial(() -> 0L);
     private final List<StateTransition> announced = new ArrayList<>(); // only the announcing thread adds
-    private final Breaker breaker = new Breaker("lincheck",
+    /**
+     * The breaker, behind a lambda: Lincheck 2.39 walks the test's object graph to find the classes to instrument and
+     * fails on records ({@link BreakerPolicy}); it stops at a lambda (a hidden class it cannot modify). The breaker's
+     * classes are instrumented as they load, inside the first check (so model checking runs first, see the order).
+     */
+    private final Supplier<Breaker> breaker;
+    /** Per thread id: the part before the parallel one is thread 0, the parallel threads 1 and 2, the part after 3. */
+    private final AtomicLongArray calls = new AtomicLongArray(new long[] {NONE, NONE, NONE, NONE});
+
+    public BreakerLincheckTest() {
+        Breaker b = new Breaker("lincheck",
             new BreakerPolicy(1, 1.0, DELAY, SUCCESS_THRESHOLD, HALF_OPEN_MAX_CALLS, ExceptionMatcher.all(), 0),
             new Clock() {
                 @Override
@@ -72,19 +89,31 @@ public class BreakerLincheckTest {
                     announced.add(new StateTransition(from, to, at));
                 }
             });
-    private final AtomicLongArray calls = new AtomicLongArray(new long[] {NONE, NONE});
+        breaker = () -> b;
+    }
 
     /**
-     * A call asks to run at {@code now}; admitted, it is in flight on this thread (one already in flight hangs).
+     * One step of this thread's call at {@code now}: with no call in flight, a new call asks to run (admitted, it
+     * stays in flight); with one in flight, that call ends, failing or not. So a thread's steps alternate between
+     * admissions and outcomes, and outcomes race with the other thread's admissions and with the operator.
      *
-     * @return {@link #CLOSED_CALL}, {@link #TRIAL}, or the ordinal of the state that rejected it (decoded from the
-     *         permit, as {@link Breaker#rejection} does, without building the exception)
+     * @return {@link #CLOSED_CALL}, {@link #TRIAL}, the ordinal of the state that rejected the call (decoded from the
+     *         permit, as {@link Breaker#rejection} does, without building the exception), or {@link #ENDED}
      */
     @Operation
-    public int acquire(@Param(gen = ThreadIdGen.class) int thread,
-            @Param(gen = LongGen.class, conf = "0:7") long now) {
+    public int step(@Param(gen = ThreadIdGen.class) int thread, @Param(gen = LongGen.class, conf = "0:7") long now,
+            @Param(gen = BooleanGen.class) boolean fails) {
         this.now.set(now);
-        long permit = breaker.tryAcquire();
+        long inFlight = calls.getAndSet(thread, NONE);
+        if (inFlight != NONE) {
+            if (fails) {
+                breaker.get().onFailure(inFlight, new IllegalStateException("down"), 0);
+            } else {
+                breaker.get().onSuccess(inFlight, 0);
+            }
+            return ENDED;
+        }
+        long permit = breaker.get().tryAcquire();
         if (!Breaker.admitted(permit)) {
             return (int) (~permit & 3);
         }
@@ -92,46 +121,20 @@ public class BreakerLincheckTest {
         return (permit & 1) == 0 ? CLOSED_CALL : TRIAL;
     }
 
-    /** This thread's call in flight, if any, returns normally at {@code now}. */
-    @Operation
-    public boolean succeed(@Param(gen = ThreadIdGen.class) int thread,
-            @Param(gen = LongGen.class, conf = "0:7") long now) {
-        this.now.set(now);
-        long permit = calls.getAndSet(thread, NONE);
-        if (permit == NONE) {
-            return false;
-        }
-        breaker.onSuccess(permit, 0);
-        return true;
-    }
-
-    /** This thread's call in flight, if any, fails at {@code now}. */
-    @Operation
-    public boolean fail(@Param(gen = ThreadIdGen.class) int thread,
-            @Param(gen = LongGen.class, conf = "0:7") long now) {
-        this.now.set(now);
-        long permit = calls.getAndSet(thread, NONE);
-        if (permit == NONE) {
-            return false;
-        }
-        breaker.onFailure(permit, new IllegalStateException("down"), 0);
-        return true;
-    }
-
     @Operation
     public void reset() {
-        breaker.reset();
+        breaker.get().reset();
     }
 
     @Operation
     public void forceOpen() {
-        breaker.forceOpen();
+        breaker.get().forceOpen();
     }
 
     /** Every change was announced once, in the order of the history, each starting where the one before ended. */
     @Validate
     public void announcedEveryChangeOnceInOrder() {
-        List<StateTransition> history = breaker.transitions();
+        List<StateTransition> history = breaker.get().transitions();
         if (!announced.equals(history)) {
             throw new AssertionError("announced " + announced + " but the history is " + history);
         }
@@ -143,11 +146,13 @@ public class BreakerLincheckTest {
     }
 
     @Test
+    @Order(1)
     void isLinearizableUnderModelChecking() {
         LincheckBudget.modelCheck(getClass(), Spec.class);
     }
 
     @Test
+    @Order(2)
     void isLinearizableUnderStress() {
         LincheckBudget.stress(getClass(), Spec.class);
     }
@@ -163,10 +168,14 @@ public class BreakerLincheckTest {
         private long openedAt;
         private int trials;
         private int trialSuccesses;
-        private final long[] permitEpoch = {NONE, NONE};
-        private final boolean[] permitTrial = new boolean[2];
+        private final long[] permitEpoch = {NONE, NONE, NONE, NONE};
+        private final boolean[] permitTrial = new boolean[4];
 
-        public int acquire(int thread, long now) {
+        public int step(int thread, long now, boolean fails) {
+            if (permitEpoch[thread] != NONE) {
+                outcome(thread, fails, now);
+                return ENDED;
+            }
             if (circuit == OPEN && now - openedAt >= DELAY) {
                 enter(HALF_OPEN);
             }
@@ -182,14 +191,6 @@ public class BreakerLincheckTest {
             return circuit.ordinal();
         }
 
-        public boolean succeed(int thread, long now) {
-            return outcome(thread, false, now);
-        }
-
-        public boolean fail(int thread, long now) {
-            return outcome(thread, true, now);
-        }
-
         public void reset() {
             enter(CLOSED);
         }
@@ -200,16 +201,13 @@ public class BreakerLincheckTest {
             }
         }
 
-        private boolean outcome(int slot, boolean failure, long now) {
-            long e = permitEpoch[slot];
-            if (e == NONE) {
-                return false;
-            }
-            permitEpoch[slot] = NONE;
+        private void outcome(int thread, boolean failure, long now) {
+            long e = permitEpoch[thread];
+            permitEpoch[thread] = NONE;
             if (e != epoch) {
-                return true; // from an earlier state: it counts for nothing
+                return; // from an earlier state: it counts for nothing
             }
-            if (!permitTrial[slot]) {
+            if (!permitTrial[thread]) {
                 if (failure) { // a window of one call, opened by one failure
                     open(now);
                 }
@@ -221,7 +219,6 @@ public class BreakerLincheckTest {
                 trials--;
                 trialSuccesses++;
             }
-            return true;
         }
 
         private void open(long now) {
