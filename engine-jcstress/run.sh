@@ -19,18 +19,19 @@ mkdir -p "$out"
 # A copy of what the run needs, so that a build in the same tree during the (long) run cannot change it.
 rm -rf "$out/classpath" && mkdir -p "$out/classpath"
 cp -r engine-jcstress/target/classes "$out/classpath/tests"
-classpath="$out/classpath/tests"
+classpath="$root/$out/classpath/tests"
 IFS=':' read -r -a entries <<< "$(cat engine-jcstress/target/jcstress.classpath)"
 for entry in "${entries[@]}"; do
-    copy="$out/classpath/$(basename "$entry")"
+    copy="$root/$out/classpath/$(basename "$entry")"
     cp "$entry" "$copy"
     classpath="$classpath:$copy"
 done
 
 started=$(date +%s)
 status=0
+# In $out: jcstress drops a binary results file in its working directory.
 # shellcheck disable=SC2086 # settings are words on purpose
-"$java" -cp "$classpath" org.openjdk.jcstress.Main $settings -v -r "$out" "$@" > "$out/log.txt" 2>&1 || status=$?
+(cd "$out" && "$java" -cp "$classpath" org.openjdk.jcstress.Main $settings -v -r . "$@" > log.txt 2>&1) || status=$?
 elapsed=$(( $(date +%s) - started ))
 
 python3 - "$out/log.txt" "$results" "$settings $*" "$elapsed" "$status" "$("$java" -version 2>&1 | head -1)" <<'PY'
