@@ -36,6 +36,12 @@ public final class LincheckBudget {
     public static final int STRESS_SCENARIOS = 10 * SCALE;
     /** Stress: runs of each scenario on real threads. */
     public static final int STRESS_RUNS = 30;
+    /**
+     * Milliseconds one run of a scenario may take before Lincheck reports it as hung. Lincheck's default (10 s) was
+     * exceeded once on a machine at load 25, while the first run instrumented the breaker's classes as they loaded:
+     * a false "hung". A real livelock still fails, later.
+     */
+    public static final long HANG_TIMEOUT_MILLIS = 120_000;
     /** Threads running operations at once, and operations per thread. */
     public static final int THREADS = 2;
     public static final int OPERATIONS_PER_THREAD = 3;
@@ -66,6 +72,7 @@ public final class LincheckBudget {
      */
     public static void modelCheck(Class<?> test, Class<?> specification, ExecutionScenario scenario) {
         LinChecker.check(test, new ModelCheckingOptions()
+                .invocationTimeout$lincheck(HANG_TIMEOUT_MILLIS)
                 .iterations(0)
                 .invocationsPerIteration(REGRESSION_INTERLEAVINGS)
                 .addCustomScenario(scenario)
@@ -73,7 +80,9 @@ public final class LincheckBudget {
     }
 
     private static <O extends Options<O, ?>> O shape(O options, Class<?> specification) {
-        return options.threads(THREADS)
+        // invocationTimeout is Kotlin-internal in Lincheck 2.39 (hence the name), the only way to set it.
+        return options.invocationTimeout$lincheck(HANG_TIMEOUT_MILLIS)
+                .threads(THREADS)
                 .actorsPerThread(OPERATIONS_PER_THREAD)
                 .actorsBefore(OPERATIONS_BEFORE)
                 .actorsAfter(OPERATIONS_AFTER)
