@@ -3,7 +3,7 @@
 # its count and expectation, and whether a forbidden one showed up. mvn verify runs the same tests briefly
 # (-m sanity); this is the long run. Extra arguments go to jcstress, e.g. one test: engine-jcstress/run.sh -t Permits
 # Environment: JAVA (default: java on PATH), JCSTRESS_SETTINGS (default below), RESULTS (default:
-# engine-jcstress/RESULTS.md). Needs python3 to write the report. About 25 minutes on 2 cores with the defaults.
+# engine-jcstress/RESULTS.md). Needs python3 to write the report. 25 to 40 minutes on 2 cores with the defaults.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
