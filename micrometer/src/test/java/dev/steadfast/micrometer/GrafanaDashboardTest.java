@@ -9,6 +9,11 @@ import dev.steadfast.CircuitOpenException;
 import dev.steadfast.RateLimitExceededException;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.TimeoutExceededException;
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.testsupport.WeldTestContainer;
+import dev.steadfast.testsupport.fixtures.Flaky;
+import dev.steadfast.testsupport.fixtures.Limited;
+import dev.steadfast.testsupport.fixtures.Payments;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -54,8 +59,8 @@ class GrafanaDashboardTest {
     @BeforeAll
     static void scrapeAfterAScenario() throws Exception {
         String scrape;
-        try (Container container = Container.start(PrometheusObserver.class, Flaky.class, Payments.class,
-                Limited.class)) {
+        try (WeldTestContainer container = WeldTestContainer.start(new SteadfastExtension(),
+                PrometheusObserver.class, Flaky.class, Payments.class, Limited.class)) {
             Flaky flaky = container.select(Flaky.class);
             assertThrows(RetryExhaustedException.class, flaky::alwaysFails);
             assertEquals("cached", flaky.quote());

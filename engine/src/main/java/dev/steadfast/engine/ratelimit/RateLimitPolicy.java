@@ -13,12 +13,13 @@ import java.util.Objects;
  * <p>{@code equals}, {@code hashCode} and {@code toString} are written out: a record's generated ones go through a
  * JDK cache that kept the last compared classes, and with them an undeployed application's class loader, reachable.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming every violation, when there is one.
+ *
  * @param limit           calls admitted per window ({@code @RateLimit.value}), at least 1; for {@code ROLLING} at most
  *                        {@link #MAX_ROLLING_LIMIT}, since it keeps one timestamp per permit
  * @param windowNanos     the window, at least 1 ns
  * @param minSpacingNanos least time between two admitted calls, at least 0; {@code 0} is off
  * @param type            how the window moves
- * @throws IllegalArgumentException naming every violation, when there is one
  */
 public record RateLimitPolicy(int limit, long windowNanos, long minSpacingNanos, RateLimitType type) {
 
