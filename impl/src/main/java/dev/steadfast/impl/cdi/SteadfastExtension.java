@@ -72,6 +72,8 @@ public class SteadfastExtension implements Extension {
     private final Map<Class<?>, Map<Method, MethodPlan>> plans = new HashMap<>();
     /** Chains by bean class, then by method; immutable maps, published once after validation. */
     private final Map<Class<?>, Map<Method, Strategy<Object>>> chains = new ConcurrentHashMap<>();
+    /** Classes whose guarded methods carry the interceptor binding: the bean classes the interceptor can meet. */
+    private final Set<Class<?>> boundClasses = ConcurrentHashMap.newKeySet();
     /** Event types that some observer method observes, to fire Steadfast's events only when somebody listens. */
     private final Set<Type> observedTypes = new HashSet<>();
     private Engine engine;
@@ -102,6 +104,7 @@ public class SteadfastExtension implements Extension {
         if (priority != DEFAULT_PRIORITY) {
             interceptor.remove(a -> a.annotationType() == Priority.class).add(new PriorityLiteral(priority));
         }
+        RestClientInterfaces.declareBindings(event);
     }
 
     /**
@@ -117,6 +120,14 @@ public class SteadfastExtension implements Extension {
             }
             return;
         }
+        if (RestClientInterfaces.isClientInterface(javaClass)) {
+            Map<Method, MethodPlan> byMethod = RestClientInterfaces.plan(type,
+                    new PolicyResolver(config, allEnabled, definitionProblems), definitionProblems);
+            if (!byMethod.isEmpty()) {
+                plans.put(javaClass, byMethod);
+            }
+            return;
+        }
         if (javaClass.isInterface() || javaClass.isAnnotation() || javaClass.isEnum()) {
             return;
         }
@@ -128,6 +139,7 @@ public class SteadfastExtension implements Extension {
             }
         }
         if (!guarded.isEmpty()) {
+            boundClasses.add(javaClass);
             event.configureAnnotatedType()
                     .filterMethods(m -> guarded.contains(m.getJavaMember()))
                     .forEach(m -> m.add(SteadfastBinding.Literal.INSTANCE));
@@ -277,6 +289,20 @@ public class SteadfastExtension implements Extension {
     /** The chains of one bean class by method; empty when it has none. */
     Map<Method, Strategy<Object>> chainsOf(Class<?> beanClass) {
         return chains.getOrDefault(beanClass, Map.of());
+    }
+
+    /**
+     * The chains for an intercepted instance: its bean class's (the first class bound at discovery up the target's
+     * class hierarchy; a container's generated subclass is skipped that way), else those of the rest client interface
+     * the call belongs to. Called once per interceptor instance.
+     */
+    RestClientInterfaces.Chains chainsFor(Object target, Method method) {
+        for (Class<?> c = target == null ? null : target.getClass(); c != null; c = c.getSuperclass()) {
+            if (boundClasses.contains(c)) {
+                return new RestClientInterfaces.Chains(chainsOf(c), false);
+            }
+        }
+        return RestClientInterfaces.chainsFor(target, method, chains);
     }
 
     /** The engine, for the CDI layer's own beans; {@code null} before deployment finished. */

@@ -3,12 +3,14 @@ package dev.steadfast.tck.support;
 import dev.steadfast.FaultToleranceDefinitionException;
 import dev.steadfast.impl.cdi.SteadfastExtension;
 import io.smallrye.config.PropertiesConfigSource;
+import jakarta.enterprise.inject.spi.Extension;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,21 @@ public final class TestContainer implements AutoCloseable {
         return start(Map.of(), beans);
     }
 
-    public <T> T select(Class<T> type) {
-        return container.select(type).get();
+    /** With more portable extensions than Steadfast's, such as a rest client implementation's. */
+    public static TestContainer start(Map<String, String> properties, List<Extension> extensions, Class<?>... beans) {
+        SmallRyeConfig config = install(properties);
+        try {
+            Weld weld = weld(beans);
+            extensions.forEach(weld::addExtension);
+            return new TestContainer(weld.initialize(), config);
+        } catch (RuntimeException e) {
+            ConfigProviderResolver.instance().releaseConfig(config);
+            throw e;
+        }
+    }
+
+    public <T> T select(Class<T> type, Annotation... qualifiers) {
+        return container.select(type, qualifiers).get();
     }
 
     @Override
@@ -60,9 +75,17 @@ public final class TestContainer implements AutoCloseable {
      * their messages in order. Fails the test when the container starts or fails for another reason.
      */
     public static List<String> deploymentErrors(Map<String, String> properties, Class<?>... beans) {
+        return deploymentErrors(properties, List.of(), beans);
+    }
+
+    /** {@link #deploymentErrors(Map, Class[])} with more portable extensions than Steadfast's. */
+    public static List<String> deploymentErrors(Map<String, String> properties, List<Extension> extensions,
+            Class<?>... beans) {
         SmallRyeConfig config = install(properties);
         try {
-            WeldContainer c = weld(beans).initialize();
+            Weld weld = weld(beans);
+            extensions.forEach(weld::addExtension);
+            WeldContainer c = weld.initialize();
             c.shutdown();
             throw new AssertionError("The deployment was expected to fail, but it started");
         } catch (RuntimeException e) {
