@@ -1,5 +1,6 @@
 package dev.steadfast.restclient;
 
+import dev.steadfast.FaultToleranceDefinitionException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
@@ -15,7 +16,7 @@ public class RestClientConfigCheck implements Extension {
         try {
             RestClientSettings.current();
         } catch (IllegalArgumentException e) {
-            event.addDeploymentProblem(e);
+            event.addDeploymentProblem(new FaultToleranceDefinitionException(e.getMessage()));
         }
     }
 }

@@ -4,12 +4,17 @@ import dev.steadfast.engine.Strategy;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.enterprise.util.Nonbinding;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +50,41 @@ final class RestClientInterfaces {
             event.configureInterceptorBinding(kind.type)
                     .add(SteadfastBinding.Literal.INSTANCE)
                     .methods().forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
+        }
+    }
+
+    /**
+     * Keeps a bean's class-level Steadfast annotations from becoming class-level interceptor bindings, under which the
+     * container would refuse a bean with a final method (CDI forbids final methods under class-level bindings, and
+     * Steadfast leaves them unguarded): each is removed from the class and added to every guarded method that has no
+     * annotation of its kind, which is where it applied anyway ({@link AnnotationsFound#effective}), so the plans do
+     * not change. Class-level annotations that come from a stereotype stay where they are: a bean with such a stereotype
+     * cannot have a non-private final method.
+     *
+     * @param guarded the methods the class's Steadfast annotations guard
+     */
+    static <T> void moveClassLevelToMethods(ProcessAnnotatedType<T> event, List<Method> guarded) {
+        List<Annotation> classLevel = new ArrayList<>();
+        for (Annotation a : event.getAnnotatedType().getAnnotations()) {
+            if (PolicyKind.of(a.annotationType()) != null) {
+                classLevel.add(a);
+            }
+        }
+        if (classLevel.isEmpty()) {
+            return;
+        }
+        AnnotatedTypeConfigurator<T> type = event.configureAnnotatedType();
+        type.remove(a -> PolicyKind.of(a.annotationType()) != null);
+        for (AnnotatedMethodConfigurator<? super T> m : type.methods()) {
+            if (!guarded.contains(m.getAnnotated().getJavaMember())) {
+                continue;
+            }
+            Map<PolicyKind, Annotation> own = AnnotationsFound.methodLevel(m.getAnnotated());
+            for (Annotation a : classLevel) {
+                if (!own.containsKey(PolicyKind.of(a.annotationType()))) {
+                    m.add(a);
+                }
+            }
         }
     }
 

@@ -138,6 +138,7 @@ public class SteadfastExtension implements Extension {
                 guarded.add(m.getJavaMember());
             }
         }
+        RestClientInterfaces.moveClassLevelToMethods(event, guarded);
         if (!guarded.isEmpty()) {
             boundClasses.add(javaClass);
             event.configureAnnotatedType()

@@ -7,13 +7,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** A client built with {@code RestClientBuilder} only: no {@code @RegisterRestClient}. */
+/** A client built with {@code RestClientBuilder} only: no {@code @RegisterRestClient}, found as a JAX-RS interface. */
 @Path("/built")
+@Produces(MediaType.TEXT_PLAIN)
 public interface BuiltClient {
 
     @GET
     @Path("/{key}")
-    @Produces(MediaType.TEXT_PLAIN)
     @Retry(maxRetries = 2)
     String get(@PathParam("key") String key);
 }

@@ -4,13 +4,11 @@ import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.restclient.RetryableHttpException;
 import dev.steadfast.tck.support.TestContainer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.resteasy.microprofile.client.RestClientExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static dev.steadfast.tck.restclient.LoopbackServer.Answer.ok;
@@ -30,8 +28,7 @@ class RetryAfterTest {
     @BeforeEach
     void start() {
         server = LoopbackServer.start();
-        container = TestContainer.start(Map.of("flaky/mp-rest/url", server.url()),
-                List.of(new RestClientExtension()), FlakyClient.class);
+        container = ClientContainer.start(server, Map.of(), FlakyClient.class);
         client = container.select(FlakyClient.class, RestClient.LITERAL);
     }
 
