@@ -68,11 +68,12 @@ public final class HttpFailureMapper implements ResponseExceptionMapper<Transien
                 ? RetryAfter.parse(response.getHeaderString("Retry-After"), clock.instant(), settings.maxRetryAfter())
                         .orElse(null)
                 : null;
+        Response kept = TransientHttpException.detached(response); // before the excerpt closes the response
         String excerpt = excerpt(response);
         if (facts.safeToRetry() && settings.retryableStatuses().contains(status)) {
-            return new RetryableHttpException(response, facts.method(), facts.uri(), excerpt, retryAfter);
+            return new RetryableHttpException(kept, facts.method(), facts.uri(), excerpt, retryAfter);
         }
-        return new TransientHttpException(response, facts.method(), facts.uri(), facts.safeToRetry(), excerpt,
+        return new TransientHttpException(kept, facts.method(), facts.uri(), facts.safeToRetry(), excerpt,
                 retryAfter);
     }
 

@@ -12,8 +12,10 @@ import java.util.Optional;
 /**
  * A rest client call answered with a status that may well pass: 408, 429 or any 5xx. Thrown by the module's
  * {@code ResponseExceptionMapper} where MicroProfile Rest Client's default mapper would throw a plain
- * {@link WebApplicationException}, so code catching that still catches this, and {@link #getResponse()} still has
- * the status and headers (the entity has been read: its first bytes are {@link #getBodyExcerpt()}).
+ * {@link WebApplicationException}, so code catching that still catches this. {@link #getResponse()} is a fresh
+ * response with the status and the {@code Retry-After} header only: the call's own response has been read (its first
+ * bytes are {@link #getBodyExcerpt()}) and closed, and a server resource that lets this exception through must not
+ * send a closed response, or the downstream's length and encoding headers, to its own caller.
  *
  * <p>It is a {@link RetryAfterHint}: for 429 and 503 with a {@code Retry-After} header, {@link #retryAfter()} is that
  * delay (capped by {@code steadfast.rest-client.max-retry-after}), and a {@code @Retry} waits at least that long before
@@ -39,7 +41,7 @@ public class TransientHttpException extends WebApplicationException implements R
     private final Duration retryAfter;
 
     /**
-     * @param response    the response (its entity already read)
+     * @param response    the call's response; only its status and {@code Retry-After} header are kept
      * @param method      the request's HTTP method, {@code "?"} when unknown
      * @param uri         the request's URI without query, fragment and user info, {@code "?"} when unknown
      * @param safeToRetry whether the request may be sent again: an idempotent method, or a request that carried the
@@ -49,13 +51,23 @@ public class TransientHttpException extends WebApplicationException implements R
      */
     public TransientHttpException(Response response, String method, String uri, boolean safeToRetry,
             String bodyExcerpt, Duration retryAfter) {
-        super(message(response.getStatus(), method, uri, retryAfter), null, response);
+        super(message(response.getStatus(), method, uri, retryAfter), null, detached(response));
         this.status = response.getStatus();
         this.method = Objects.requireNonNull(method, "method");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.safeToRetry = safeToRetry;
         this.bodyExcerpt = Objects.requireNonNull(bodyExcerpt, "bodyExcerpt");
         this.retryAfter = retryAfter;
+    }
+
+    /** Status and {@code Retry-After} of {@code response}, in a new response without entity. */
+    static Response detached(Response response) {
+        Response.ResponseBuilder copy = Response.status(response.getStatus());
+        String retryAfter = response.getHeaderString("Retry-After");
+        if (retryAfter != null) {
+            copy.header("Retry-After", retryAfter);
+        }
+        return copy.build();
     }
 
     private static String message(int status, String method, String uri, Duration retryAfter) {
