@@ -211,13 +211,16 @@ public abstract class ServerScenarios {
         assertEquals(1, ledger(key));
     }
 
+    /** {@code @Timeout(200)} on a client method against a 1 s answer. */
     @Test
     public void aRestClientTimeoutEndsASlowAnswer() {
         String key = key("client-timeout");
         HttpResponse<String> answer = get("ft/client/timeout?key=" + key);
         assertEquals(504, answer.statusCode(), answer.body());
         assertTrue(answer.body().startsWith("TimeoutExceededException"), answer.body());
-        assertEquals(1, ledger(key));
+        // At most one request, no retry. Zero when the deadline cut the call before the request left: Helidon's
+        // connector ends on the interrupt, and the first client call of a JVM spends its 200 ms setting up.
+        assertTrue(ledger(key) <= 1, "requests: " + ledger(key));
     }
 
     /** Two failures open the client's breaker; the next call is rejected without a request. */
