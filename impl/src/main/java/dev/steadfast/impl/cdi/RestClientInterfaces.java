@@ -33,7 +33,8 @@ import java.util.Map;
  * <p>Client interfaces are planned like bean classes, with the interface in place of the bean class: config keys
  * {@code steadfast."com.acme.QuotesClient/get".retry.max-retries}, unnamed breakers registered as
  * {@code com.acme.QuotesClient#get}, the same validation. Only abstract methods are guarded: the implementations call
- * default and static methods without interceptors.
+ * default and static methods without interceptors. The container shows an interface with the methods it declares, so a
+ * method inherited from a super-interface is planned with the super-interface, when that is discovered too.
  */
 final class RestClientInterfaces {
 
