@@ -42,8 +42,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Steadfast's portable extension, registered through {@code META-INF/services} (the jar has no {@code beans.xml}).
  *
  * <ol>
- * <li>Before discovery: registers the one interceptor at its configured priority.</li>
- * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards.</li>
+ * <li>Before discovery: registers the one interceptor at its configured priority, and declares Steadfast's annotations
+ * interceptor bindings leading to it, for rest client implementations ({@link RestClientInterfaces}).</li>
+ * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards (moving a bean's
+ * class-level annotations to those methods); plans a MicroProfile Rest Client interface like a bean class.</li>
  * <li>Per managed bean (EJB session beans included): reads the annotations and config, validates, and plans each
  * guarded method; every broken definition becomes a definition error naming the member, method, value and rule.</li>
  * <li>After discovery: creates the engine and offers {@link CircuitBreakers} and {@link FaultToleranceHealth} as
