@@ -43,8 +43,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Steadfast's portable extension, registered through {@code META-INF/services} (the jar has no {@code beans.xml}).
  *
  * <ol>
- * <li>Before discovery: registers the one interceptor at its configured priority.</li>
- * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards.</li>
+ * <li>Before discovery: registers the one interceptor at its configured priority, and declares Steadfast's annotations
+ * interceptor bindings leading to it, for rest client implementations ({@link RestClientInterfaces}).</li>
+ * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards (moving a bean's
+ * class-level annotations to those methods); plans a MicroProfile Rest Client interface like a bean class.</li>
  * <li>Per managed bean (EJB session beans included): reads the annotations and config, validates, and plans each
  * guarded method; every broken definition becomes a definition error naming the member, method, value and rule.</li>
  * <li>After discovery: creates the engine and offers {@link CircuitBreakers} and {@link FaultToleranceHealth} as
@@ -79,6 +81,8 @@ public class SteadfastExtension implements Extension {
     private final Map<Class<?>, Map<Method, MethodPlan>> plans = new HashMap<>();
     /** Chains by bean class, then by method; immutable maps, published once after validation. */
     private final Map<Class<?>, Map<Method, Strategy<Object>>> chains = new ConcurrentHashMap<>();
+    /** Classes whose guarded methods carry the interceptor binding: the bean classes the interceptor can meet. */
+    private final Set<Class<?>> boundClasses = ConcurrentHashMap.newKeySet();
     /** Event types that some observer method observes, to fire Steadfast's events only when somebody listens. */
     private final Set<Type> observedTypes = new HashSet<>();
     private Engine engine;
@@ -121,6 +125,7 @@ public class SteadfastExtension implements Extension {
         if (priority != DEFAULT_PRIORITY) {
             interceptor.remove(a -> a.annotationType() == Priority.class).add(new PriorityLiteral(priority));
         }
+        RestClientInterfaces.declareBindings(event);
     }
 
     /**
@@ -133,6 +138,15 @@ public class SteadfastExtension implements Extension {
         if (javaClass.getName().startsWith("dev.steadfast.impl.")) {
             if (!type.isAnnotationPresent(Registered.class)) {
                 event.veto();
+            }
+            return;
+        }
+        if (RestClientInterfaces.isClientInterface(javaClass)) {
+            Map<Method, MethodPlan> byMethod = RestClientInterfaces.plan(type,
+                    new PolicyResolver(config, allEnabled, definitionProblems), definitionProblems,
+                    (method, effective) -> knowKeysOf(javaClass, method, effective));
+            if (!byMethod.isEmpty()) {
+                plans.put(javaClass, byMethod);
             }
             return;
         }
@@ -151,7 +165,9 @@ public class SteadfastExtension implements Extension {
                 }
             }
         }
+        RestClientInterfaces.moveClassLevelToMethods(event, guarded);
         if (!guarded.isEmpty()) {
+            boundClasses.add(javaClass);
             event.configureAnnotatedType()
                     .filterMethods(m -> guarded.contains(m.getJavaMember()))
                     .forEach(m -> m.add(SteadfastBinding.Literal.INSTANCE));
@@ -332,6 +348,20 @@ public class SteadfastExtension implements Extension {
     /** The chains of one bean class by method; empty when it has none. */
     Map<Method, Strategy<Object>> chainsOf(Class<?> beanClass) {
         return chains.getOrDefault(beanClass, Map.of());
+    }
+
+    /**
+     * The chains for an intercepted instance: its bean class's (the first class bound at discovery up the target's
+     * class hierarchy; a container's generated subclass is skipped that way), else those of the rest client interface
+     * the call belongs to. Called once per interceptor instance.
+     */
+    RestClientInterfaces.Chains chainsFor(Object target, Method method) {
+        for (Class<?> c = target == null ? null : target.getClass(); c != null; c = c.getSuperclass()) {
+            if (boundClasses.contains(c)) {
+                return new RestClientInterfaces.Chains(chainsOf(c), false);
+            }
+        }
+        return RestClientInterfaces.chainsFor(target, method, chains);
     }
 
     /** The engine, for the CDI layer's own beans; {@code null} before deployment finished. */
