@@ -495,7 +495,7 @@ public final class BreakerFamily implements BreakerFamilyHandle, ObservedBreaker
 
     private void tell(Change c) {
         Object key = c.breaker.key == OVERFLOW ? OTHER : c.breaker.key;
-        if (c.to == OPEN) {
+        if (c.to == OPEN || c.to == FORCED_OPEN) {
             rank(c.breaker);
         }
         try {
@@ -507,7 +507,7 @@ public final class BreakerFamily implements BreakerFamilyHandle, ObservedBreaker
     }
 
     /**
-     * A key just opened: it joins the keys shown by name if there is room, or replaces the least troubled one when it
+     * A key just opened (or was forced open): it joins the keys shown by name if there is room, or replaces the least troubled one when it
      * has had more than twice its trouble; never more than {@link #NAMED_KEYS_EVER} keys over the family's life, so
      * the series of a metric stay bounded. Drainer only.
      */

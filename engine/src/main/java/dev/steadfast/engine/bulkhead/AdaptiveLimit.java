@@ -30,10 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *     bound), raises it the same way, by {@code α − q}; in between it holds.</li>
  * </ul>
  * The least latency seen is only the no-load latency if the limit was once low enough to see it: from an overloaded
- * start every call queues. So the first window after start, and one window in 64 after that, is a <b>probe</b> at
- * half the limit. When its latency is at least 10% lower and the queue it reveals at the old limit
- * ({@code L × (1 − rttProbe / rttBefore)}) is above β, the limit stays at the probe's and probes again two windows
- * later (a descent that halves an overloaded limit each round trip); otherwise the limit returns to where it was. The
+ * start every call queues. So the third window, and one window in 64 after that, is a <b>probe</b> at three quarters
+ * of the limit, whose latency joins the minimum. When the latency fell with the limit (by a factor of √0.75 or more:
+ * an elasticity of at least one half, which a dependency below its capacity does not show), the calls were queueing:
+ * the limit stays at the probe's and the next probe comes two windows later, so an overloaded limit descends a step
+ * every few round trips until it reaches the knee. Otherwise the limit returns to where it was. A probe lowers the
+ * limit by a quarter, not a half, so that near the knee it stays near it. The
  * probes also keep {@code noLoad} fresh, so a dependency whose floor latency rises is followed within 256 windows.
  *
  * <h2>Why the order is safe</h2>
@@ -50,6 +52,8 @@ public final class AdaptiveLimit {
     static final int PROBE_EVERY = 64;
     static final int PROBE_SOON = 2;
     static final int NO_LOAD_EPOCH = 128;
+    /** A probe window runs at this fraction of the limit. */
+    static final double PROBE_FACTOR = 0.75;
 
     private final AdaptiveLimitPolicy policy;
     private final Clock clock;
@@ -71,7 +75,8 @@ public final class AdaptiveLimit {
     private long noLoadCurrent = Long.MAX_VALUE;
     private long noLoadPrevious = Long.MAX_VALUE;
     private int epochWindows;
-    private int windowsToProbe = 1;
+    /** The first window mixes the calls of the ramp up; the second, at the initial limit, is the first probed. */
+    private int windowsToProbe = 2;
     private boolean probing;
     private double beforeProbe;
     private long rttBeforeProbe;
@@ -196,9 +201,10 @@ public final class AdaptiveLimit {
                 windowsToProbe = PROBE_EVERY;
                 return l * policy.backoffRatio();
             }
-            double revealed = beforeProbe * (1 - (double) rtt / rttBeforeProbe);
-            if (rtt < 0.9 * rttBeforeProbe && revealed > beta(beforeProbe)) {
-                windowsToProbe = PROBE_SOON; // the old limit queued: stay here and look lower again soon
+            // Latency fell with the limit (elasticity 0.5 or more: by a factor of sqrt(0.75) or better): the calls
+            // were queueing at the old limit. Stay at the probe's limit and look lower again soon.
+            if (rtt <= rttBeforeProbe * Math.sqrt(PROBE_FACTOR)) {
+                windowsToProbe = PROBE_SOON;
                 return l;
             }
             windowsToProbe = PROBE_EVERY;
@@ -221,7 +227,7 @@ public final class AdaptiveLimit {
             probing = true;
             beforeProbe = clamp(next);
             rttBeforeProbe = rtt;
-            next = next / 2;
+            next = next * PROBE_FACTOR;
         }
         return next;
     }
@@ -242,10 +248,6 @@ public final class AdaptiveLimit {
 
     private static double alpha(double l) {
         return Math.max(1, 3 * Math.log10(l));
-    }
-
-    private static double beta(double l) {
-        return 2 * alpha(l);
     }
 
     @Override
