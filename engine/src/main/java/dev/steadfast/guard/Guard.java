@@ -337,7 +337,7 @@ public final class Guard<T> {
             }
             if (adaptiveBulkhead != null) {
                 if (bulkhead != null) {
-                    throw rules.broken("adaptiveBulkhead", "", "and bulkhead together; choose one");
+                    throw rules.broken("adaptiveBulkhead", "and", "bulkhead together; choose one");
                 }
                 b.adaptiveBulkhead(adaptiveBulkhead.toPolicy(rules));
             }
