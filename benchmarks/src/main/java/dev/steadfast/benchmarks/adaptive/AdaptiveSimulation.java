@@ -91,7 +91,9 @@ public final class AdaptiveSimulation {
                     settled = -1;
                 }
             }
-            return settled < 0 ? -1 : (settled - first) * (double) SAMPLE_EVERY / S;
+            // Staying in the band for the phase's last few samples is not settling: ask for at least 10 s.
+            boolean lasting = settled >= 0 && (last - settled) * SAMPLE_EVERY >= 10 * S;
+            return lasting ? (settled - first) * (double) SAMPLE_EVERY / S : -1;
         }
 
         /** The limit's mean, standard deviation, least and greatest over [from, to). */
@@ -261,7 +263,9 @@ public final class AdaptiveSimulation {
         b.append(BEGIN).append('\n');
         b.append("## Adaptive concurrency limit: simulation against Netflix concurrency-limits\n\n");
         b.append("Written by `benchmarks/adaptive-sim.sh` (`dev.steadfast.benchmarks.adaptive.AdaptiveSimulation`; "
-                + "virtual time, seeded, so every run writes the same numbers). The dependency serves `capacity` calls "
+                + "virtual time, no thread, the dependency's jitter seeded: Steadfast's and the static rows are the same "
+                + "in every run; Netflix's `VegasLimit` draws its probe interval at random, so its rows vary a little). "
+                + "The dependency serves `capacity` calls "
                 + "at its no-load latency of 10 ms (±10%); a call starting with n > capacity calls in flight takes "
                 + "10 ms × (n / capacity)^1.5. 5,000 calls arrive per second. Capacity is 8 for 60 s, then 32 for "
                 + "60 s. Every limiter starts at a limit of 50 (max 1000); a call beyond the limit is rejected. "
@@ -269,7 +273,8 @@ public final class AdaptiveSimulation {
                 + "`com.netflix.concurrency-limits:concurrency-limits-core:0.5.3` with their defaults (min 1). "
                 + "The limit is sampled every 10 ms.\n\n");
         b.append("- **converges**: seconds from the phase's start until the limit stays within the band to the "
-                + "phase's end (capacity 8: [6, 12]; capacity 32: [24, 48]); *never* if it does not.\n");
+                + "phase's end, for at least the last 10 s (capacity 8: [6, 12]; capacity 32: [24, 48]); *never* if "
+                + "it does not.\n");
         b.append("- **stability**: the limit's mean ± standard deviation and [least, greatest] over the phase's last "
                 + "30 s.\n");
         b.append("- **goodput**: calls completed per second over the phase's last 30 s (the dependency's best: "
