@@ -21,7 +21,8 @@ import java.lang.annotation.Target;
  * estimate, the gradient of Gradient2); a queue above 6·log10(limit) moves the limit to {@code limit × gradient +
  * 3·log10(limit)} (at most halving it), a queue below 3·log10(limit) raises it by the difference when at least half the
  * limit was in use; a timeout, interrupt or downstream rejection in the window multiplies it by {@link #backoffRatio()}.
- * The no-load latency is the least window latency seen recently, refreshed by probe windows at half the limit.
+ * The no-load latency is the least window latency seen recently, refreshed by probe windows at three quarters of the
+ * limit.
  *
  * <p>Not together with {@link Bulkhead} on one method (the deployment fails). On a type, it applies to every business
  * method. Members can be overridden with {@code steadfast."<class>/<method>".adaptive-bulkhead.<member>} and the class
