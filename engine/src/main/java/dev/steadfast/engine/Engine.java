@@ -7,6 +7,7 @@ import dev.steadfast.engine.breaker.BreakerHealth;
 import dev.steadfast.engine.breaker.BreakerRegistry;
 import dev.steadfast.engine.observe.Observation;
 import dev.steadfast.engine.observe.Observers;
+import dev.steadfast.engine.retry.RetryBudgetRegistry;
 import dev.steadfast.engine.time.Clock;
 import dev.steadfast.engine.time.SystemClock;
 import dev.steadfast.engine.time.ThreadTimer;
@@ -40,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final Runnable onClose;
     private final BreakerRegistry breakers;
     private final BreakerHealth health;
+    private final RetryBudgetRegistry retryBudgets;
     /** The hook this engine was created under, or {@code null} (then bulkheads and rate limits are not rebuilt). */
     private final EngineHook hook;
     /** Bulkheads and rate limits that {@link #reset()} rebuilds; only under a hook, else {@code null}. */
@@ -72,6 +74,7 @@ public final class Engine implements AutoCloseable {
         this.observers = new Observers(clock);
         this.breakers = new BreakerRegistry(clock, timer, observers.forBreakers(listener));
         this.health = new BreakerHealth(breakers);
+        this.retryBudgets = new RetryBudgetRegistry(clock);
         this.hook = hook;
         this.rebuildable = hook == null ? null : new CopyOnWriteArrayList<>();
     }
@@ -129,6 +132,11 @@ public final class Engine implements AutoCloseable {
         return breakers;
     }
 
+    /** Every retry budget of this engine. */
+    public RetryBudgetRegistry retryBudgets() {
+        return retryBudgets;
+    }
+
     /** Health as this engine's breakers see it. */
     public BreakerHealth health() {
         return health;
@@ -137,13 +145,16 @@ public final class Engine implements AutoCloseable {
     /**
      * Puts every circuit breaker back to CLOSED with an empty window and cleared counters. For an engine created
      * under an {@link EngineHook}, also replaces every bulkhead and rate limit by a fresh one (all permits free, a
-     * new window from now); calls in flight finish on the old ones. Otherwise bulkheads and rate limits are left
-     * alone: their state is the calls actually running and admitted.
+     * new window from now; every retry budget back to its reserve); calls in flight finish on the old ones.
+     * Otherwise bulkheads, rate limits and retry budgets are left alone: their state is the calls actually running
+     * and admitted. Keyed breakers forget every key.
      */
     public void reset() {
         breakers.all().forEach(CircuitBreakerHandle::reset);
+        breakers.resetFamilies();
         if (rebuildable != null) {
             rebuildable.forEach(Rebuildable::rebuild);
+            retryBudgets.reset();
         }
     }
 
@@ -214,7 +225,11 @@ public final class Engine implements AutoCloseable {
     public Strategy<Object> build(GuardPolicy policy, ChainAssembly.Hooks hooks) {
         Observation o = null;
         if (!observers.isEmpty()) {
-            o = observers.observe(policy, policy.breaker() == null ? null
+            if (policy.keyedBreaker()) {
+                observers.offerFamily(breakers.getOrCreateFamily(policy.breakerName(), policy.breaker(),
+                        policy.breakerKeys()));
+            }
+            o = observers.observe(policy, policy.breaker() == null || policy.keyedBreaker() ? null
                     : breakers.getOrCreate(policy.breakerName(), policy.breaker()), listener);
         }
         ChainAssembly assembly = new ChainAssembly(this, policy, hooks, o);

@@ -43,6 +43,31 @@ public final class AsyncGuard<T> {
         }
     }
 
+    /**
+     * Runs {@code action} through the guard as a call of {@code key}: with a keyed breaker, that key's breaker admits
+     * or rejects it; without one the key is ignored.
+     */
+    @SuppressWarnings("unchecked")
+    public CompletionStage<T> call(Object key, Supplier<? extends CompletionStage<T>> action) {
+        Objects.requireNonNull(action, "action");
+        Object[] arguments = {key};
+        try {
+            return (CompletionStage<T>) chain.call(new Invocation<Object>() {
+                @Override
+                public Object proceed() {
+                    return action.get();
+                }
+
+                @Override
+                public Object[] arguments() {
+                    return arguments;
+                }
+            });
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
+    }
+
     @Override
     public String toString() {
         return "AsyncGuard[" + name + "]";

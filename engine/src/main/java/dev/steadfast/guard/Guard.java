@@ -5,6 +5,7 @@ import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.GuardPolicy;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
+import dev.steadfast.engine.breaker.BreakerKeySelector;
 import dev.steadfast.engine.fallback.FallbackFunction;
 import dev.steadfast.engine.fallback.FallbackPolicy;
 import dev.steadfast.engine.time.Nanos;
@@ -81,6 +82,29 @@ public final class Guard<T> {
     }
 
     /**
+     * Runs {@code action} through the guard as a call of {@code key}: with a {@linkplain CircuitBreakerOptions#keyed()
+     * keyed} breaker, that key's breaker admits or rejects it (a {@code null} key is the key {@code "null"}). Without
+     * one the key is ignored.
+     */
+    @SuppressWarnings("unchecked")
+    public T call(Object key, Callable<? extends T> action) throws Exception {
+        Objects.requireNonNull(action, "action");
+        return (T) chain.call(new KeyedCalling(key, action));
+    }
+
+    /** {@link #call(Object, Callable)} for code that throws no checked exception; failures as {@link #get}. */
+    public T get(Object key, Supplier<? extends T> action) {
+        Objects.requireNonNull(action, "action");
+        try {
+            return call(key, action::get);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UndeclaredThrowableException(e, "Guard '" + name + "': " + e);
+        }
+    }
+
+    /**
      * Runs {@code action} through the guard, for code that throws no checked exception. Failures propagate as
      * {@link #call} says; a checked exception (possible only from a fallback that sneaks one through) arrives wrapped
      * in an {@link UndeclaredThrowableException}.
@@ -109,6 +133,34 @@ public final class Guard<T> {
         }
     }
 
+    /** A call with its key, for a keyed breaker: the key is its one argument. */
+    private record KeyedCalling(Object key, Callable<?> action) implements Invocation<Object> {
+        @Override
+        public Object proceed() throws Exception {
+            return action.call();
+        }
+
+        @Override
+        public Object[] arguments() {
+            return new Object[] {key};
+        }
+    }
+
+    /**
+     * The key of a guard's call: what {@code call(key, action)} was given. A guard with a keyed breaker called
+     * without a key fails, saying so.
+     */
+    static BreakerKeySelector keyOfCall(String guard) {
+        return invocation -> {
+            Object[] args = invocation.arguments();
+            if (args.length != 1) {
+                throw new IllegalStateException("Guard '" + guard + "' has a keyed circuit breaker: call it with"
+                        + " call(key, action)");
+            }
+            return args[0];
+        };
+    }
+
     /**
      * Collects a guard's policies; each is absent until configured. Every value is checked by {@link #build()} or
      * {@link #buildAsync()}, which throw {@link IllegalArgumentException} naming the guard, the option, the value and
@@ -124,6 +176,8 @@ public final class Guard<T> {
         private RateLimitOptions rateLimit;
         private Duration timeout;
         private BulkheadOptions bulkhead;
+        private AdaptiveBulkheadOptions adaptiveBulkhead;
+        private RetryBudgetOptions retryBudget;
         private FallbackOptions<T> fallback;
         private boolean asynchronous;
 
@@ -183,6 +237,26 @@ public final class Guard<T> {
             return this;
         }
 
+        /**
+         * A concurrency limit that follows the dependency's latency, with {@code @AdaptiveBulkhead}'s defaults changed
+         * by {@code options}. Not together with {@link #bulkhead(int)}.
+         */
+        public Builder<T> adaptiveBulkhead(Consumer<AdaptiveBulkheadOptions> options) {
+            adaptiveBulkhead = new AdaptiveBulkheadOptions();
+            options.accept(adaptiveBulkhead);
+            return this;
+        }
+
+        /**
+         * Caps the retries to a fraction of the calls, with {@code @RetryBudget}'s defaults changed by
+         * {@code options}. Needs {@link #retry()}.
+         */
+        public Builder<T> retryBudget(Consumer<RetryBudgetOptions> options) {
+            retryBudget = new RetryBudgetOptions();
+            options.accept(retryBudget);
+            return this;
+        }
+
         /** One fallback handler for every failure: {@code fallbackTo(failure -> cached)}. */
         public Builder<T> fallbackTo(Function<Throwable, ? extends T> handler) {
             return fallback(f -> f.handler(handler));
@@ -237,8 +311,18 @@ public final class Guard<T> {
             if (retry != null) {
                 b.retry(retry.toPolicy(rules));
             }
+            if (retryBudget != null) {
+                if (retry == null) {
+                    throw rules.broken("retryBudget", retryBudget.registryName(name), "has no retry to ration; add"
+                            + " retry(...)");
+                }
+                b.retryBudget(retryBudget.registryName(name), retryBudget.toPolicy(rules));
+            }
             if (breaker != null) {
                 b.breaker(breaker.registryName(name), breaker.toPolicy(rules));
+                if (breaker.keyedOptions() != null) {
+                    b.breakerKeys(breaker.keyedOptions().toPolicy(rules), keyOfCall(name));
+                }
             }
             if (rateLimit != null) {
                 b.rateLimit(rateLimit.toPolicy(rules));
@@ -250,6 +334,12 @@ public final class Guard<T> {
             }
             if (bulkhead != null) {
                 b.bulkhead(bulkhead.toPolicy(rules));
+            }
+            if (adaptiveBulkhead != null) {
+                if (bulkhead != null) {
+                    throw rules.broken("adaptiveBulkhead", "and", "bulkhead together; choose one");
+                }
+                b.adaptiveBulkhead(adaptiveBulkhead.toPolicy(rules));
             }
             if (fallback != null) {
                 if (fallback.handlers.isEmpty()) {

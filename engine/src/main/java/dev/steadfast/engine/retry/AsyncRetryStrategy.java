@@ -38,21 +38,40 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
 
     public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
             Timer timer, Executor executor, EngineListener listener, DoubleSupplier random) {
-        this(next, method, policy, clock, timer, executor, listener, random, FailureRule.STEADFAST);
+        this(next, method, policy, null, clock, timer, executor, listener, random, FailureRule.STEADFAST);
     }
 
     /** @param failures which failures the retry judges at all */
     public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
             Timer timer, Executor executor, EngineListener listener, FailureRule failures) {
-        this(next, method, policy, clock, timer, executor, listener, () -> ThreadLocalRandom.current().nextDouble(),
-                failures);
+        this(next, method, policy, null, clock, timer, executor, listener,
+                () -> ThreadLocalRandom.current().nextDouble(), failures);
     }
 
-    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
-            Timer timer, Executor executor, EngineListener listener, DoubleSupplier random, FailureRule failures) {
+    /**
+     * @param budget the retry budget every call deposits in and every retry draws on; {@code null} for none
+     */
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, RetryBudget budget,
+            Clock clock, Timer timer, Executor executor, EngineListener listener) {
+        this(next, method, policy, budget, clock, timer, executor, listener,
+                () -> ThreadLocalRandom.current().nextDouble(), FailureRule.STEADFAST);
+    }
+
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, RetryBudget budget,
+            Clock clock, Timer timer, Executor executor, EngineListener listener, DoubleSupplier random) {
+        this(next, method, policy, budget, clock, timer, executor, listener, random, FailureRule.STEADFAST);
+    }
+
+    /**
+     * @param budget   the retry budget every call deposits in and every retry draws on; {@code null} for none
+     * @param failures which failures the retry judges at all
+     */
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, RetryBudget budget,
+            Clock clock, Timer timer, Executor executor, EngineListener listener, DoubleSupplier random,
+            FailureRule failures) {
         this.next = Objects.requireNonNull(next, "next");
         this.retrying = new Retrying(Objects.requireNonNull(method, "method"), Objects.requireNonNull(policy, "policy"),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
+                budget, Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
                 Objects.requireNonNull(random, "random"), Objects.requireNonNull(failures, "failures"));
         this.timer = Objects.requireNonNull(timer, "timer");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -60,7 +79,9 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
 
     @Override
     public CompletionStage<V> call(Invocation<CompletionStage<V>> invocation) {
-        Call call = new Call(invocation, retrying.clock.nanoTime());
+        long start = retrying.clock.nanoTime();
+        retrying.started(start);
+        Call call = new Call(invocation, start);
         call.attempt();
         return call.result;
     }

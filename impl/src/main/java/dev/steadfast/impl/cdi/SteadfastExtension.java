@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.FaultToleranceDefinitionException;
 import dev.steadfast.FaultToleranceHealth;
+import dev.steadfast.RetryBudgets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -233,6 +234,8 @@ public class SteadfastExtension implements Extension {
                 .createWith(c -> e.breakers());
         event.addBean().types(FaultToleranceHealth.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.health());
+        event.addBean().types(RetryBudgets.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(c -> e.retryBudgets());
     }
 
     /**
@@ -281,9 +284,21 @@ public class SteadfastExtension implements Extension {
         Set<MethodPlan> disagreeing = new HashSet<>();
         for (Map<Method, MethodPlan> byMethod : plans.values()) {
             Map<String, Integer> unnamedPerMethodName = new HashMap<>();
+            Map<String, Integer> unnamedBudgets = new HashMap<>();
             for (MethodPlan p : byMethod.values()) {
                 if (p.breaker != null && p.breakerName == null) {
                     unnamedPerMethodName.merge(p.method.getName(), 1, Integer::sum);
+                }
+                if (p.retryBudget != null && p.retryBudgetName == null) {
+                    unnamedBudgets.merge(p.method.getName(), 1, Integer::sum);
+                }
+            }
+            for (MethodPlan p : byMethod.values()) {
+                if (p.retryBudget != null) {
+                    // Named as a breaker is; methods naming one budget must agree, which the registry checks.
+                    p.budgetRegistryName = p.retryBudgetName != null ? p.retryBudgetName
+                            : unnamedBudgets.get(p.method.getName()) > 1 ? p.name
+                            : p.beanClass.getName() + "#" + p.method.getName();
                 }
             }
             for (MethodPlan p : byMethod.values()) {
@@ -297,7 +312,16 @@ public class SteadfastExtension implements Extension {
                 }
                 p.registryName = p.breakerName;
                 MethodPlan first = firstByName.putIfAbsent(p.breakerName, p);
-                if (first != null && !first.breaker.equals(p.breaker)) {
+                if (first != null && first.breaker.equals(p.breaker)
+                        && !java.util.Objects.equals(first.breakerKeys, p.breakerKeys)) {
+                    disagreeing.add(p);
+                    problems.add("@CircuitBreaker(name = \"" + p.breakerName + "\") on " + first.name + " and on "
+                            + p.name + " disagree: " + (first.breakerKeys == null || p.breakerKeys == null
+                                    ? "keyed on " + (first.breakerKeys == null ? p.name : first.name) + " only"
+                                    : first.breakerKeys.differences(p.breakerKeys))
+                            + "; every method naming a breaker keys it alike, with the same maxKeys and"
+                            + " keyIdleEviction");
+                } else if (first != null && !first.breaker.equals(p.breaker)) {
                     disagreeing.add(p);
                     problems.add("@CircuitBreaker(name = \"" + p.breakerName + "\") on " + first.name + " and on "
                             + p.name + " disagree: " + first.breaker.differences(p.breaker)
@@ -314,6 +338,9 @@ public class SteadfastExtension implements Extension {
         strict.guarded(beanClass, method, effective.keySet());
         if (effective.get(PolicyKind.CIRCUIT_BREAKER) instanceof dev.steadfast.CircuitBreaker b) {
             strict.breaker(b.name());
+        }
+        if (effective.get(PolicyKind.RETRY_BUDGET) instanceof dev.steadfast.RetryBudget b) {
+            strict.named(PolicyKind.RETRY_BUDGET, b.name());
         }
     }
 
