@@ -341,8 +341,10 @@ class ObservedEngineTest {
         assertEquals(1, bulkhead.inUse());
         assertTrue(result.cancel(true));
 
-        assertEquals(0, bulkhead.inUse(), "the permit came back with the cancelled inner stage");
         assertEquals(List.of("completed FAILURE"), o.heard);
+        assertEquals(1, bulkhead.inUse(), "a plain stage's work goes on after a cancel: it keeps its permit");
+        body.complete("late");
+        assertEquals(0, bulkhead.inUse(), "the permit came back when the work ended");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
