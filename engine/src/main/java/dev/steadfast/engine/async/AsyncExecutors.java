@@ -288,8 +288,18 @@ public final class AsyncExecutors {
         }
     }
 
-    /** Work handed off by the timer, told apart from bodies by the pool's queue. */
-    private record HandOff(Runnable work) implements Runnable {
+    /**
+     * Work handed off by the timer, told apart from bodies by the pool's queue. A class, not a record: the queue may
+     * compare it ({@code remove}), and a record's generated {@code equals} is cached by the JDK, which would keep this
+     * class, and an application's loader it was deployed in, reachable.
+     */
+    private static final class HandOff implements Runnable {
+
+        private final Runnable work;
+
+        HandOff(Runnable work) {
+            this.work = work;
+        }
 
         @Override
         public void run() {

@@ -35,6 +35,14 @@ final class ContextClassLoader implements ThreadContext {
     }
 
     /** What {@link #deactivate} restores. */
-    private record Token(ClassLoader previous, Object inner) {
+    private static final class Token {
+
+        final ClassLoader previous;
+        final Object inner;
+
+        Token(ClassLoader previous, Object inner) {
+            this.previous = previous;
+            this.inner = inner;
+        }
     }
 }
