@@ -8,7 +8,8 @@ import java.util.Optional;
  * The registry of every circuit breaker in the application, injectable ({@code @Inject CircuitBreakers breakers}).
  *
  * <p>A named breaker is registered under its name, an unnamed one under {@code <fully.qualified.Class>#<method>}.
- * Breakers are registered when the container starts, not on first use. Thread-safe.
+ * Breakers are registered when the container starts, not on first use, and those of annotated methods stay until the
+ * application stops. Thread-safe.
  */
 public interface CircuitBreakers {
 
@@ -43,4 +44,15 @@ public interface CircuitBreakers {
     default Collection<BreakerFamilyHandle> families() {
         return java.util.List.of();
     }
+
+    /**
+     * Removes the breaker registered under {@code name}, for a dependency that is gone (or a programmatic guard's
+     * breaker that is no longer needed): it is no longer listed, and a breaker created under that name later starts
+     * afresh, CLOSED. Code that already uses the removed breaker (a guard built before) goes on using it. A
+     * programmatic guard's unnamed breaker is also removed when its guard is closed.
+     *
+     * @return {@code true} when a breaker was removed, {@code false} when there was none of that name
+     * @throws IllegalStateException when annotated methods use the breaker: it lives as long as the application
+     */
+    boolean remove(String name);
 }

@@ -1,6 +1,5 @@
 package dev.steadfast.guard;
 
-import dev.steadfast.engine.Engine;
 import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.GuardPolicy;
 import dev.steadfast.engine.Invocation;
@@ -38,20 +37,28 @@ import java.util.function.Supplier;
  * Quote q = quotes.call(() -> client.fetch("ACME"));
  * }</pre>
  *
- * <p>Guards run on the CDI container's engine when one is running when they are built (so a named breaker is the
- * same breaker as on annotated methods naming it, and CDI events are fired), else on a standalone engine whose threads
- * are daemon threads. {@link Steadfast#circuitBreakers()} lists the breakers of either.
+ * <p>A guard runs on the engine of the application that builds it, found through the thread's context class loader
+ * when it is built: the engine of the CDI container deployed with that loader (or a parent of it) while it runs (so a
+ * named breaker is the same breaker as on annotated methods naming it, and CDI events are fired), else the
+ * standalone engine of that loader, whose daemon threads stop when idle. {@link Steadfast#circuitBreakers()} lists
+ * the breakers of either; {@link Steadfast#shutdown()} stops the standalone one.
+ *
+ * <p>{@link #close()} unregisters the guard's own breaker (the unnamed one, registered under the guard's name) once
+ * no other guard of that name holds it: a short-lived guard leaves nothing behind. A closed guard, or one whose engine
+ * stopped with its application, refuses calls with {@link IllegalStateException}.
  *
  * @param <T> the result type of the guarded calls
  */
-public final class Guard<T> {
+public final class Guard<T> implements AutoCloseable {
 
     private final String name;
     private final Strategy<Object> chain;
+    private final Resources resources;
 
-    Guard(String name, Strategy<Object> chain) {
+    Guard(String name, Strategy<Object> chain, Resources resources) {
         this.name = name;
         this.chain = chain;
+        this.resources = resources;
     }
 
     /**
@@ -74,10 +81,12 @@ public final class Guard<T> {
      *                   failed), {@link dev.steadfast.RetryExhaustedException}, {@link dev.steadfast.CircuitOpenException},
      *                   {@link dev.steadfast.TimeoutExceededException}, {@link dev.steadfast.BulkheadFullException},
      *                   {@link dev.steadfast.RateLimitExceededException}
+     * @throws IllegalStateException when the guard is closed, or its engine stopped with its application
      */
     @SuppressWarnings("unchecked")
     public T call(Callable<? extends T> action) throws Exception {
         Objects.requireNonNull(action, "action");
+        resources.checkOpen();
         return (T) chain.call(new Calling(action));
     }
 
@@ -118,6 +127,16 @@ public final class Guard<T> {
         } catch (Exception e) {
             throw new UndeclaredThrowableException(e, "Guard '" + name + "': " + e);
         }
+    }
+
+    /**
+     * Releases the guard's own breaker (registered under the guard's name): it is unregistered once no other guard
+     * of that name holds it. Calls afterwards throw {@link IllegalStateException}; calls in flight finish. Does not
+     * stop the engine, which other guards share ({@link Steadfast#shutdown()} does). Idempotent.
+     */
+    @Override
+    public void close() {
+        resources.close();
     }
 
     @Override
@@ -286,7 +305,8 @@ public final class Guard<T> {
             if (asynchronous) {
                 throw new IllegalStateException("Guard '" + name + "' is asynchronous: build it with buildAsync()");
             }
-            return new Guard<>(name, engine().build(policy(false, handlers -> handlers)));
+            Resources resources = new Resources(name, Engines.current());
+            return new Guard<>(name, resources.build(policy(false, handlers -> handlers)), resources);
         }
 
         /**
@@ -297,12 +317,9 @@ public final class Guard<T> {
          *                                  options
          */
         public AsyncGuard<T> buildAsync() {
-            return new AsyncGuard<>(name, engine().build(policy(true, handler -> (invocation, failure) ->
-                    CompletableFuture.completedFuture(handler.apply(invocation, failure)))));
-        }
-
-        private static Engine engine() {
-            return Engines.current();
+            Resources resources = new Resources(name, Engines.current());
+            return new AsyncGuard<>(name, resources.build(policy(true, handler -> (invocation, failure) ->
+                    CompletableFuture.completedFuture(handler.apply(invocation, failure)))), resources);
         }
 
         private GuardPolicy policy(boolean stage, Function<FallbackFunction<Object>, FallbackFunction<Object>> wrap) {

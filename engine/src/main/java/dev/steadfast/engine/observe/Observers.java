@@ -152,9 +152,17 @@ public final class Observers {
         }
     }
 
+    /** Stops watching {@code breaker}, removed from its registry: a new breaker of its name is watched afresh. */
+    public void forget(Breaker breaker) {
+        BreakerWatch w = watched.get(breaker.name());
+        if (w != null && w.watches(breaker)) {
+            watched.remove(breaker.name(), w);
+        }
+    }
+
     private BreakerWatch offer(Breaker breaker) {
         BreakerWatch known = watched.get(breaker.name());
-        if (known != null) {
+        if (known != null && known.watches(breaker)) {
             return known;
         }
         BreakerWatch watch = new BreakerWatch(breaker, clock);

@@ -19,7 +19,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Retries a call that returns a {@code CompletionStage}: a failed stage (or a rejected result) schedules the next
- * attempt on the {@link Timer} and runs it on the executor, so no thread blocks during a delay. The first attempt
+ * attempt on the {@link Timer} and runs it on the executor, so no thread blocks during a delay. The timer's thread
+ * never gives the attempt to the executor itself: it {@linkplain Timer#handOff hands that off}. The first attempt
  * runs on the caller's thread. Cancelling the returned future stops further attempts. A failure the
  * {@link FailureRule} keeps from retries (a {@code VirtualMachineError}, a cancellation) fails the returned stage at
  * once, untouched.
@@ -170,7 +171,9 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
                     executor.execute(this);
                 } else {
                     boolean first = waiting == null;
-                    waiting = timer.schedule(delay, () -> dispatch(this));
+                    // The timer only hands the dispatch off: giving the attempt to the executor may first have to
+                    // choose that executor, or fail the call, and both run user code, never on the timer's thread.
+                    waiting = timer.schedule(delay, () -> timer.handOff(this::dispatch));
                     if (first) {
                         result.whenComplete((v, t) -> waiting.cancel());
                     }
@@ -180,11 +183,14 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
             }
         }
 
-        private void dispatch(Runnable next) {
+        /** At the end of a delay: the next attempt goes to the executor. */
+        private void dispatch() {
             try {
-                executor.execute(next);
+                executor.execute(this);
             } catch (RejectedExecutionException e) {
                 result.completeExceptionally(attempts.lastFailure != null ? attempts.lastFailure : e);
+            } catch (RuntimeException refused) {
+                result.completeExceptionally(refused); // ExecutorFullException: Steadfast's own pool is full
             }
         }
     }

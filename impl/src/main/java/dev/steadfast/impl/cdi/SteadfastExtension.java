@@ -6,6 +6,7 @@ import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.Listeners;
 import dev.steadfast.engine.LoggingListener;
 import dev.steadfast.engine.Strategy;
+import dev.steadfast.engine.async.AsyncExecutors;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import dev.steadfast.CircuitBreakers;
@@ -55,7 +56,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>After validation: names the breakers, checks that shared ones agree, finds the observers (metrics modules,
  * {@link dev.steadfast.spi.GuardObserver} beans), instantiates handlers and predicates and builds each method's
  * strategy chain.</li>
- * <li>At shutdown: stops every thread Steadfast started.</li>
+ * <li>At shutdown: fails every asynchronous call still pending and stops every thread Steadfast started.</li>
  * </ol>
  */
 public class SteadfastExtension implements Extension {
@@ -64,6 +65,7 @@ public class SteadfastExtension implements Extension {
 
     static final String PRIORITY_KEY = "steadfast.interceptor.priority";
     static final String ENABLED_KEY = "steadfast.enabled";
+    static final String EXECUTOR_QUEUE_KEY = "steadfast.executor.queue-size";
     static final int DEFAULT_PRIORITY = Interceptor.Priority.PLATFORM_AFTER + 10;
 
     private ConfigLookup config;
@@ -86,7 +88,11 @@ public class SteadfastExtension implements Extension {
     private final Set<Class<?>> boundClasses = ConcurrentHashMap.newKeySet();
     /** Event types that some observer method observes, to fire Steadfast's events only when somebody listens. */
     private final Set<Type> observedTypes = new HashSet<>();
+    private int executorQueue = AsyncExecutors.defaultQueueCapacity();
+    /** The context class loader the application is deployed with: its engine's, and its guards'. */
+    private ClassLoader application;
     private Engine engine;
+    private Engines.Registration registration;
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
         config = ConfigLookup.create();
@@ -97,6 +103,20 @@ public class SteadfastExtension implements Extension {
                 priority = Integer.parseInt(configured.get().trim());
             } catch (NumberFormatException e) {
                 startupProblems.add("Config key " + PRIORITY_KEY + ": '" + configured.get() + "' is not an integer");
+            }
+        }
+        Optional<String> queue = config.get(EXECUTOR_QUEUE_KEY);
+        if (queue.isPresent()) {
+            try {
+                executorQueue = Integer.parseInt(queue.get().trim());
+            } catch (NumberFormatException e) {
+                executorQueue = 0;
+            }
+            if (executorQueue < 1) {
+                startupProblems.add("Config key " + EXECUTOR_QUEUE_KEY + ": '" + queue.get()
+                        + "' is not a whole number of at least 1 (asynchronous calls that may wait for a thread of"
+                        + " Steadfast's own pool)");
+                executorQueue = AsyncExecutors.defaultQueueCapacity();
             }
         }
         Optional<String> enabled = config.get(ENABLED_KEY);
@@ -227,8 +247,13 @@ public class SteadfastExtension implements Extension {
         if (events != null) {
             listeners.add(events);
         }
-        Engine e = Engine.create(Listeners.of(listeners), CdiAsync.preferredExecutor(beanManager),
-                CdiAsync.requestContext(beanManager));
+        application = Thread.currentThread().getContextClassLoader();
+        Engine e = Engine.builder(Listeners.of(listeners))
+                .executor(CdiAsync.preferredExecutor(beanManager))
+                .threadContext(CdiAsync.requestContext(beanManager))
+                .application(application)
+                .executorQueue(executorQueue)
+                .create();
         engine = e;
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.breakers());
@@ -258,6 +283,9 @@ public class SteadfastExtension implements Extension {
                 }
                 try {
                     built.put(m.getKey(), engine.build(m.getValue().toPolicy(instances)));
+                    if (m.getValue().registryName != null) {
+                        engine.breakers().pin(m.getValue().registryName); // lives as long as the application
+                    }
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }
@@ -269,7 +297,8 @@ public class SteadfastExtension implements Extension {
         }
         plans.clear();
         if (problems.isEmpty() && startupProblems.isEmpty()) {
-            Engines.install(engine); // programmatic guards built from now on share this engine's breakers
+            // Programmatic guards built from now on with the application's class loader share this engine.
+            registration = Engines.register(application, engine);
         }
     }
 
@@ -365,9 +394,17 @@ public class SteadfastExtension implements Extension {
         LOG.log(System.Logger.Level.WARNING, b.toString());
     }
 
+    /**
+     * Stops the application's engine: guards built from now on no longer join it, every asynchronous call still
+     * pending completes exceptionally with a {@link dev.steadfast.FaultToleranceException} saying that the application
+     * is stopping, and every thread Steadfast started for it ends.
+     */
     void shutdown(@Observes BeforeShutdown event) {
+        if (registration != null) {
+            registration.close();
+            registration = null;
+        }
         if (engine != null) {
-            Engines.uninstall(engine);
             engine.close();
         }
     }
