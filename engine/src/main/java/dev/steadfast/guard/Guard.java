@@ -44,7 +44,8 @@ import java.util.function.Supplier;
  * the breakers of either; {@link Steadfast#shutdown()} stops the standalone one.
  *
  * <p>{@link #close()} unregisters the guard's own breaker (the unnamed one, registered under the guard's name) once
- * no other guard of that name holds it: a short-lived guard leaves nothing behind. A closed guard, or one whose engine
+ * no other guard of that name holds it: a short-lived guard leaves nothing behind. A keyed breaker is the exception:
+ * its family stays registered as long as the engine, bounded by its {@code maxKeys}. A closed guard, or one whose engine
  * stopped with its application, refuses calls with {@link IllegalStateException}.
  *
  * @param <T> the result type of the guarded calls

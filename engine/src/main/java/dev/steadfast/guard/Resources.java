@@ -24,10 +24,11 @@ final class Resources {
 
     /**
      * Builds the guard's chain; a breaker registered under the guard's own name is held first, so that another guard
-     * of that name closing meanwhile cannot unregister it under this one.
+     * of that name closing meanwhile cannot unregister it under this one. A keyed breaker is not held: its family
+     * lives as long as the engine, its memory bounded by its {@code maxKeys}.
      */
     Strategy<Object> build(GuardPolicy policy) {
-        if (policy.breaker() != null && policy.breakerName().equals(guard)) {
+        if (policy.breaker() != null && !policy.keyedBreaker() && policy.breakerName().equals(guard)) {
             held = engine.breakers().hold(guard, policy.breaker());
             heldName = guard;
         }
