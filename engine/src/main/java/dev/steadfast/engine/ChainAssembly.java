@@ -12,6 +12,7 @@ import dev.steadfast.engine.fallback.FallbackStrategy;
 import dev.steadfast.engine.observe.Observation;
 import dev.steadfast.engine.ratelimit.AsyncRateLimitStrategy;
 import dev.steadfast.engine.ratelimit.RateLimitStrategy;
+import dev.steadfast.engine.ratelimit.SharedRateLimiter;
 import dev.steadfast.engine.retry.AsyncRetryStrategy;
 import dev.steadfast.engine.retry.RetryStrategy;
 import dev.steadfast.engine.timeout.AsyncTimeoutStrategy;
@@ -150,8 +151,10 @@ public final class ChainAssembly {
             case FALLBACK -> new FallbackStrategy<>(next, p.name(), fallback(), listener);
             case RETRY -> new RetryStrategy<>(next, p.name(), p.retry(), engine.clock(), listener);
             case CIRCUIT_BREAKER -> new CircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener);
-            case RATE_LIMIT -> engine.stateful(() -> new RateLimitStrategy<>(next, p.name(), p.rateLimit(),
-                    engine.clock(), listener));
+            case RATE_LIMIT -> p.rateLimitName() == null
+                    ? engine.stateful(() -> new RateLimitStrategy<>(next, p.name(), p.rateLimit(), engine.clock(),
+                            listener))
+                    : new RateLimitStrategy<>(next, p.name(), rateLimiter(), engine.clock(), listener);
             case TIMEOUT -> new TimeoutStrategy<>(next, p.name(), p.timeout(), engine.clock(), engine.timer(),
                     listener);
             case BULKHEAD -> {
@@ -178,8 +181,10 @@ public final class ChainAssembly {
                     engine.lazyExecutor(), listener);
             case CIRCUIT_BREAKER -> new AsyncCircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(),
                     listener);
-            case RATE_LIMIT -> engine.stateful(() -> new AsyncRateLimitStrategy<>(next, p.name(), p.rateLimit(),
-                    engine.clock(), listener));
+            case RATE_LIMIT -> p.rateLimitName() == null
+                    ? engine.stateful(() -> new AsyncRateLimitStrategy<>(next, p.name(), p.rateLimit(),
+                            engine.clock(), listener))
+                    : new AsyncRateLimitStrategy<>(next, p.name(), rateLimiter(), engine.clock(), listener);
             case TIMEOUT -> new AsyncTimeoutStrategy<>(next, p.name(), p.timeout(), engine.timer(), listener);
             case BULKHEAD -> {
                 AtomicReference<AsyncBulkheadStrategy<Object>> current = new AtomicReference<>();
@@ -203,7 +208,15 @@ public final class ChainAssembly {
 
     /** The registry's breaker of that name, created with the policy when it is the first to name it. */
     private Breaker breaker() {
-        return engine.breakers().getOrCreate(policy.breakerName(), policy.breaker());
+        return engine.breaker(policy.breakerName(), policy.breaker());
+    }
+
+    /**
+     * The registry's limiter of that name, created when it is the first to name it; the registry rebuilds it for test
+     * support, so it does not go through {@link Engine#stateful}.
+     */
+    private SharedRateLimiter rateLimiter() {
+        return engine.rateLimiter(policy.rateLimitName(), policy.rateLimit());
     }
 
     /** An observed operation's bulkhead view reads the counts of whichever bulkhead is current. */

@@ -3,8 +3,16 @@ package dev.steadfast.engine;
 import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.engine.async.AsyncExecutors;
 import dev.steadfast.engine.async.ThreadContext;
+import dev.steadfast.Scope;
+import dev.steadfast.engine.breaker.Breaker;
 import dev.steadfast.engine.breaker.BreakerHealth;
+import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.breaker.BreakerRegistry;
+import dev.steadfast.engine.cluster.ClusterRuntime;
+import dev.steadfast.engine.cluster.ClusterSetup;
+import dev.steadfast.engine.ratelimit.RateLimitPolicy;
+import dev.steadfast.engine.ratelimit.RateLimiterRegistry;
+import dev.steadfast.engine.ratelimit.SharedRateLimiter;
 import dev.steadfast.engine.observe.Observation;
 import dev.steadfast.engine.observe.Observers;
 import dev.steadfast.engine.time.Clock;
@@ -39,6 +47,9 @@ public final class Engine implements AutoCloseable {
     private final ThreadContext threadContext;
     private final Runnable onClose;
     private final BreakerRegistry breakers;
+    private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
+    private final ClusterRuntime cluster;
+    private final AtomicBoolean warnedClusterOff = new AtomicBoolean();
     private final BreakerHealth health;
     /** The hook this engine was created under, or {@code null} (then bulkheads and rate limits are not rebuilt). */
     private final EngineHook hook;
@@ -71,7 +82,8 @@ public final class Engine implements AutoCloseable {
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.observers = new Observers(clock);
         this.breakers = new BreakerRegistry(clock, timer, observers.forBreakers(listener));
-        this.health = new BreakerHealth(breakers);
+        this.cluster = new ClusterRuntime(clock, timer, this::executor);
+        this.health = new BreakerHealth(breakers, cluster::status);
         this.hook = hook;
         this.rebuildable = hook == null ? null : new CopyOnWriteArrayList<>();
     }
@@ -129,9 +141,68 @@ public final class Engine implements AutoCloseable {
         return breakers;
     }
 
-    /** Health as this engine's breakers see it. */
+    /** Every registered rate limiter of this engine: named ones, and the CDI front end's per-method ones. */
+    public RateLimiterRegistry rateLimiters() {
+        return rateLimiters;
+    }
+
+    /** This application's part in its fleet: idle until a {@code CLUSTER} policy is built. */
+    public ClusterRuntime cluster() {
+        return cluster;
+    }
+
+    /**
+     * Sets how {@code CLUSTER} policies reach the fleet (settings, backend config, beans); before the first chain is
+     * built. Without it, an engine reads {@code steadfast.cluster.*} from system properties when it first needs to.
+     */
+    public void configureCluster(ClusterSetup setup) {
+        cluster.configure(setup);
+    }
+
+    /** Health as this engine's breakers and its fleet see it. */
     public BreakerHealth health() {
         return health;
+    }
+
+    /**
+     * The registry's breaker {@code name}, created with {@code policy} when first named; a {@code CLUSTER} one is
+     * linked to the fleet.
+     *
+     * @throws IllegalArgumentException when it exists with another policy, or no cluster backend can be used
+     */
+    public Breaker breaker(String name, BreakerPolicy policy) {
+        Breaker b = breakers.getOrCreate(name, policy);
+        if (policy.scope() == Scope.CLUSTER && fleetWide(name)) {
+            cluster.attach(b);
+        }
+        return b;
+    }
+
+    /**
+     * The registry's rate limiter {@code name}, created for {@code policy} when first named: a fleet-wide one for
+     * {@code CLUSTER}.
+     *
+     * @throws IllegalArgumentException when it exists with another policy, or no cluster backend can be used
+     */
+    public SharedRateLimiter rateLimiter(String name, RateLimitPolicy policy) {
+        return rateLimiters.getOrCreate(name, policy, n -> {
+            if (policy.scope() == Scope.CLUSTER && fleetWide(n)) {
+                return SharedRateLimiter.fleetWide(n, policy, demand -> cluster.limiter(n, policy, demand), clock);
+            }
+            return SharedRateLimiter.local(n, policy, clock);
+        });
+    }
+
+    /** Whether {@code CLUSTER} policies are fleet-wide; when switched off, says so once. */
+    private boolean fleetWide(String name) {
+        if (cluster.enabled()) {
+            return true;
+        }
+        if (warnedClusterOff.compareAndSet(false, true)) {
+            System.getLogger("dev.steadfast").log(System.Logger.Level.WARNING, () -> "steadfast.cluster.enabled=false:"
+                    + " CLUSTER rate limits and breakers (first: '" + name + "') decide on each instance alone");
+        }
+        return false;
     }
 
     /**
@@ -144,6 +215,7 @@ public final class Engine implements AutoCloseable {
         breakers.all().forEach(CircuitBreakerHandle::reset);
         if (rebuildable != null) {
             rebuildable.forEach(Rebuildable::rebuild);
+            rateLimiters.rebuildAll();
         }
     }
 
@@ -215,7 +287,7 @@ public final class Engine implements AutoCloseable {
         Observation o = null;
         if (!observers.isEmpty()) {
             o = observers.observe(policy, policy.breaker() == null ? null
-                    : breakers.getOrCreate(policy.breakerName(), policy.breaker()), listener);
+                    : breaker(policy.breakerName(), policy.breaker()), listener);
         }
         ChainAssembly assembly = new ChainAssembly(this, policy, hooks, o);
         if (policy.returnsStage()) {
@@ -225,9 +297,17 @@ public final class Engine implements AutoCloseable {
         return assembly.sync();
     }
 
-    /** Closes the observers, stops the threads this engine started and tells its hook, if any. Idempotent. */
+    /**
+     * Returns the fleet-wide leases and leaves the fleet, closes the observers, stops the threads this engine started
+     * and tells its hook, if any. Idempotent.
+     */
     @Override
     public void close() {
+        try {
+            cluster.close();
+        } catch (RuntimeException e) {
+            System.getLogger("dev.steadfast").log(System.Logger.Level.WARNING, "Leaving the fleet failed", e);
+        }
         try {
             observers.close();
         } finally {

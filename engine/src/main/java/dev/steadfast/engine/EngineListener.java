@@ -41,4 +41,13 @@ public interface EngineListener {
     /** Circuit breaker {@code name} changed state. */
     default void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
     }
+
+    /**
+     * Circuit breaker {@code name} changed state, decided by {@code origin}: {@code "local"}
+     * ({@link dev.steadfast.CircuitStateChanged#LOCAL}) or the member id of the fleet member whose decision a
+     * fleet-wide breaker applied. Breakers call this one; the default forwards to the method without the origin.
+     */
+    default void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
+        stateChanged(name, from, to, at);
+    }
 }

@@ -18,15 +18,23 @@ import java.util.Objects;
  * @param returnsStage the operation returns a {@code CompletionStage}: strategies work on the stage
  * @param asynchronous the body runs on the asynchronous executor (implies {@code returnsStage})
  * @param breakerName  the registry name of the circuit breaker; several operations may share one
+ * @param rateLimitName the registry name of the rate limiter, shared by every operation naming it; {@code null} for
+ *                      a limiter of this chain alone, not in the registry
  */
 public record GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
-        RetryPolicy retry, String breakerName, BreakerPolicy breaker, RateLimitPolicy rateLimit,
+        RetryPolicy retry, String breakerName, BreakerPolicy breaker, String rateLimitName, RateLimitPolicy rateLimit,
         TimeoutPolicy timeout, BulkheadPolicy bulkhead) {
 
     public GuardPolicy {
         Objects.requireNonNull(name, "name");
         if ((breaker == null) != (breakerName == null)) {
             throw new IllegalArgumentException(name + ": a circuit breaker needs both a name and a policy");
+        }
+        if (rateLimit == null && rateLimitName != null) {
+            throw new IllegalArgumentException(name + ": a rate limiter's name needs a policy");
+        }
+        if (rateLimit != null && rateLimitName == null && rateLimit.scope() == dev.steadfast.Scope.CLUSTER) {
+            throw new IllegalArgumentException(name + ": a CLUSTER rate limit needs a name");
         }
         if (asynchronous && !returnsStage) {
             throw new IllegalArgumentException(name + ": an asynchronous operation must return a CompletionStage");
@@ -53,6 +61,7 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
         private RetryPolicy retry;
         private String breakerName;
         private BreakerPolicy breaker;
+        private String rateLimitName;
         private RateLimitPolicy rateLimit;
         private TimeoutPolicy timeout;
         private BulkheadPolicy bulkhead;
@@ -89,7 +98,17 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
             return this;
         }
 
+        /** A rate limit of this operation's chain alone, not in the registry. */
         public Builder rateLimit(RateLimitPolicy value) {
+            return rateLimit(null, value);
+        }
+
+        /**
+         * A rate limit registered under {@code registryName} (shared with every operation naming it), or, with a
+         * {@code null} name, one of this chain alone.
+         */
+        public Builder rateLimit(String registryName, RateLimitPolicy value) {
+            this.rateLimitName = value == null ? null : registryName;
             this.rateLimit = value;
             return this;
         }
@@ -105,8 +124,8 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
         }
 
         public GuardPolicy build() {
-            return new GuardPolicy(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker, rateLimit,
-                    timeout, bulkhead);
+            return new GuardPolicy(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker,
+                    rateLimitName, rateLimit, timeout, bulkhead);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.steadfast.engine;
 
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
+import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.internal.TimeFormat;
 
@@ -66,9 +67,16 @@ public final class LoggingListener implements EngineListener {
 
     @Override
     public void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+        stateChanged(name, from, to, at, CircuitStateChanged.LOCAL);
+    }
+
+    /** A change a fleet member decided says so: {@code ... to OPEN, decided by fleet member node-2}. */
+    @Override
+    public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
         Level level = to == CircuitState.OPEN || to == CircuitState.FORCED_OPEN ? Level.WARNING : Level.INFO;
         if (log.isLoggable(level)) {
-            log.log(level, "Circuit '" + name + "' went from " + from + " to " + to);
+            log.log(level, "Circuit '" + name + "' went from " + from + " to " + to
+                    + (CircuitStateChanged.LOCAL.equals(origin) ? "" : ", decided by fleet member " + origin));
         }
     }
 }

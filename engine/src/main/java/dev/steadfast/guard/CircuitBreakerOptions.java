@@ -1,5 +1,6 @@
 package dev.steadfast.guard;
 
+import dev.steadfast.Scope;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 
 import java.time.Duration;
@@ -79,13 +80,31 @@ public final class CircuitBreakerOptions {
         return this;
     }
 
+    /**
+     * {@link Scope#CLUSTER}: the fleet's breaker, by quorum (a named breaker only); {@link Scope#LOCAL} (the default):
+     * this instance's.
+     */
+    public CircuitBreakerOptions scope(Scope value) {
+        policy.scope(value);
+        return this;
+    }
+
+    /**
+     * For {@link Scope#CLUSTER}: how many members must report failing windows for the fleet's windows to open every
+     * member; {@code 0} (the default) for a majority of the members that called, at least 2.
+     */
+    public CircuitBreakerOptions quorum(int value) {
+        policy.quorum(value);
+        return this;
+    }
+
     /** The registry name: the breaker's name, or the guard's when it has none. */
     String registryName(String guardName) {
         return name.isEmpty() ? guardName : name;
     }
 
     BreakerPolicy toPolicy(Rules rules) {
-        rules.check(policy.violations(), member -> "circuitBreaker " + member);
+        rules.check(policy.violations(!name.isEmpty()), member -> "circuitBreaker " + member);
         return policy.build();
     }
 }

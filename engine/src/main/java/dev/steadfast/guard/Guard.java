@@ -241,7 +241,7 @@ public final class Guard<T> {
                 b.breaker(breaker.registryName(name), breaker.toPolicy(rules));
             }
             if (rateLimit != null) {
-                b.rateLimit(rateLimit.toPolicy(rules));
+                b.rateLimit(rateLimit.registryName(), rateLimit.toPolicy(rules));
             }
             if (timeout != null) {
                 long nanos = Nanos.of(timeout);

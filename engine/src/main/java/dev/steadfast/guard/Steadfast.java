@@ -2,6 +2,7 @@ package dev.steadfast.guard;
 
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.FaultToleranceHealth;
+import dev.steadfast.RateLimiters;
 import dev.steadfast.engine.Engines;
 
 /**
@@ -17,6 +18,11 @@ public final class Steadfast {
     /** Every circuit breaker: named ones under their name, a guard's unnamed one under the guard's name. */
     public static CircuitBreakers circuitBreakers() {
         return Engines.current().breakers();
+    }
+
+    /** Every named rate limiter (guards' unnamed ones are their own and not listed). */
+    public static RateLimiters rateLimiters() {
+        return Engines.current().rateLimiters();
     }
 
     /** The breakers' health: {@code HEALTHY}, {@code DEGRADED} or {@code FAILING}, and overall. */

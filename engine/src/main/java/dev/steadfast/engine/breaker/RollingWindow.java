@@ -79,6 +79,17 @@ final class RollingWindow {
         return (int) counts.get();
     }
 
+    /** Outcomes in the ring: the outcomes written once, up to {@code size}. Exact when no call is recording. */
+    int calls() {
+        long now = counts.get();
+        return (int) ((now - (int) now) >>> 32);
+    }
+
+    /** Outcomes recorded so far (including those the ring has rolled past). */
+    long recorded() {
+        return claimed.get();
+    }
+
     /** Whether the first {@code size} outcomes have all been written. */
     boolean filled() {
         long now = counts.get();

@@ -40,6 +40,13 @@ final class FixedWindowLimiter extends SingleWordLimiter {
         return (state - start > 0 ? state : start) + 1;
     }
 
+    @Override
+    long left(long state, long now) {
+        long start = currentWindow(state, now);
+        long used = state - start > 0 ? state - start : 0;
+        return Math.max(0, quota - used);
+    }
+
     /**
      * The window a call decided at {@code now} falls in: now's, or the last admission's when that is later. A later
      * one means this thread read the clock, then lost the race to a thread that read it in the next window and was

@@ -1,5 +1,7 @@
 package dev.steadfast.engine.ratelimit;
 
+import dev.steadfast.ClusterStatus;
+
 /**
  * Decides, one call at a time, whether a rate limit admits a call now, and if not, when it will. Time is passed in
  * (readings of one monotonic {@code Clock.nanoTime()}), so a limiter is a pure state machine that tests drive with
@@ -21,6 +23,20 @@ public interface RateLimiter {
      *         far as this limiter can tell: earlier callers may take it first
      */
     long tryAcquire(long nowNanos);
+
+    /**
+     * Permits a call could take at {@code nowNanos} if nobody else did (spacing aside): what is left of the current
+     * window ({@code FIXED}, {@code ROLLING}) or in the bucket ({@code SMOOTH}). For operators' views; never on the
+     * call path. Exact when no call is deciding. The default knows nothing and answers 0.
+     */
+    default long available(long nowNanos) {
+        return 0;
+    }
+
+    /** Whether a fleet-wide limiter admits from the fleet's quota now; {@link ClusterStatus#LOCAL} for a local one. */
+    default ClusterStatus clusterStatus() {
+        return ClusterStatus.LOCAL;
+    }
 
     /**
      * The limiter for {@code policy}. Windows of {@code FIXED} start at {@code originNanos} and follow each other; a

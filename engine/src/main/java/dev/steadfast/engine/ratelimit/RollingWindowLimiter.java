@@ -72,6 +72,29 @@ final class RollingWindowLimiter implements RateLimiter {
         }
     }
 
+    /**
+     * The limit minus the admissions of the last window: a binary search over the admissions the log still holds,
+     * whose times rise with their rounds (up to the few nanoseconds by which racing threads' readings may cross).
+     */
+    @Override
+    public long available(long nowNanos) {
+        long now = Math.max(0, nowNanos - origin);
+        long m = admitted.get();
+        long lo = Math.max(0, m - limit);
+        long hi = m; // first round, in [lo, m], whose admission is inside the window
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            long entry = log.get(slot(mid));
+            boolean inside = (entry & ODD_LAP) != lap(mid) || now - (entry & TIME) < window;
+            if (inside) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return Math.max(0, limit - (m - lo));
+    }
+
     /** Nanoseconds from {@code now} until admission {@code round} is {@code span} old (at most 0 if it is already). */
     private long sinceAdmission(long round, long span, long now) {
         long entry = log.get(slot(round));

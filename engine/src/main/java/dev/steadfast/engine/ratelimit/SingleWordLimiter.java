@@ -47,6 +47,14 @@ abstract class SingleWordLimiter implements RateLimiter {
     /** The state after admitting a call at {@code now}, when {@code waitNanos(state, now) == 0}. */
     abstract long admit(long state, long now);
 
+    /** Permits a call could take in {@code state} at {@code now}, spacing aside. */
+    abstract long left(long state, long now);
+
+    @Override
+    public final long available(long now) {
+        return left(spacing == 0 ? state.get() : spaced.get().state, now);
+    }
+
     @Override
     public final long tryAcquire(long now) {
         if (spacing == 0) {

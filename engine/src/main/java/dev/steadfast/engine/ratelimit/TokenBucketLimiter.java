@@ -31,6 +31,13 @@ final class TokenBucketLimiter extends SingleWordLimiter {
     }
 
     @Override
+    long left(long full, long now) {
+        long from = full - now > 0 ? full : now;
+        long tokens = (now + tolerance - from) / interval + 1;
+        return Math.max(0, Math.min(tolerance / interval + 1, tokens));
+    }
+
+    @Override
     long admit(long full, long now) {
         return (full - now > 0 ? full : now) + interval;
     }
