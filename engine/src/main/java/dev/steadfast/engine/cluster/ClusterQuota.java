@@ -66,7 +66,7 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
         long now = runtime.clock().nanoTime();
         this.current = new AtomicReference<>(newLease(indexOf(now)));
         this.lastSample = now;
-        this.lastDemandNanos = now - 100 * window;
+        this.lastDemandNanos = now; // a new limiter expects calls: it holds a permit from the start
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -155,9 +155,20 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
         if (!l.fleet || !runtime.connected()) {
             return;
         }
-        refill(l);
+        if (holdsIdle(now)) {
+            refill(l);
+        }
         giveBackSurplus(l, now);
         leaseAhead(l, now);
+    }
+
+    /**
+     * Whether this member keeps at least one permit even without calls waiting: while it called in the last ten
+     * windows, or while the quota is large enough that one idle permit per member strands at most 2.5% of it. A member
+     * that holds none rejects its first call (retry after one round trip) and leases.
+     */
+    private boolean holdsIdle(long now) {
+        return now - lastDemandNanos < 10 * window || limit >= 40 * runtime.members();
     }
 
     private void sampleDemand(long now) {
@@ -269,10 +280,10 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
         if (next.get() != null || now - (l.end - runtime.intervalNanos() - 2 * runtime.rttNanos()) < 0) {
             return;
         }
-        boolean recent = now - lastDemandNanos < 10 * window;
-        if (!recent && limit < 40 * runtime.members()) {
+        if (!holdsIdle(now)) {
             return;
         }
+        boolean recent = now - lastDemandNanos < 10 * window;
         long start = l.end;
         Lease ahead = new Lease(l.index + 1, start, start + window, true, 0);
         if (!next.compareAndSet(null, ahead)) {

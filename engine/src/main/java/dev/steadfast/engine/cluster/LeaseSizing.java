@@ -20,15 +20,20 @@ final class LeaseSizing {
      * @return permits to ask for, at least 1
      */
     static int want(double ratePerNano, long horizonNanos, long fleetLeft, int members, int limit) {
-        double need = Math.ceil(ratePerNano * horizonNanos * 2);
+        double need = up(ratePerNano * horizonNanos * 2);
         long fair = Math.max(1, fleetLeft / (2L * Math.max(1, members)));
         double want = Math.min(Math.min(need, fair), limit);
         return (int) Math.max(1, want);
     }
 
+    /** Rounds up, ignoring the last bits of floating-point noise (20.000000000000004 is 20). */
+    private static double up(double x) {
+        return Math.ceil(x - 1e-9);
+    }
+
     /** Below how many permits held a member refills: what it spends while a refill is on its way, at least 1. */
     static int lowWater(double ratePerNano, long horizonNanos) {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(ratePerNano * horizonNanos)));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, up(ratePerNano * horizonNanos)));
     }
 
     /**
@@ -36,7 +41,7 @@ final class LeaseSizing {
      * much to spare, and one): what it gives back when the fleet has run out.
      */
     static long surplus(long held, double ratePerNano, long nanosLeft) {
-        double keep = Math.ceil(ratePerNano * Math.max(0, nanosLeft) * 1.5) + 1;
+        double keep = up(ratePerNano * Math.max(0, nanosLeft) * 1.5) + 1;
         return keep >= held ? 0 : held - (long) keep;
     }
 }
