@@ -57,8 +57,13 @@ final class CdiEvents implements EngineListener {
 
     @Override
     public void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+        stateChanged(name, from, to, at, CircuitStateChanged.LOCAL);
+    }
+
+    @Override
+    public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
         if (stateChanges) {
-            fire(new CircuitStateChanged(name, from, to, at));
+            fire(new CircuitStateChanged(name, from, to, at, origin));
         }
     }
 

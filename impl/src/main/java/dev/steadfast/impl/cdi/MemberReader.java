@@ -54,11 +54,14 @@ final class MemberReader {
         this.loader = loader;
     }
 
-    /** The key prefixes of {@code docs/configuration.md}; {@code breakerName} adds the named level first. */
-    static List<String> prefixes(PolicyKind kind, String className, String methodName, String breakerName) {
+    /**
+     * The key prefixes of {@code docs/configuration.md}; a {@code name} (of a breaker or rate limiter) adds the named
+     * level first: {@code steadfast.circuit-breaker."<name>".}, {@code steadfast.rate-limit."<name>".}.
+     */
+    static List<String> prefixes(PolicyKind kind, String className, String methodName, String name) {
         List<String> p = new ArrayList<>(4);
-        if (breakerName != null && !breakerName.isEmpty()) {
-            p.add("steadfast.circuit-breaker.\"" + breakerName + "\".");
+        if (name != null && !name.isEmpty()) {
+            p.add("steadfast." + kind.key + ".\"" + name + "\".");
         }
         p.add("steadfast.\"" + className + "/" + methodName + "\"." + kind.key + ".");
         p.add("steadfast.\"" + className + "\"." + kind.key + ".");

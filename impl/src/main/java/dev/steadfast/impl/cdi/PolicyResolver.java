@@ -3,6 +3,7 @@ package dev.steadfast.impl.cdi;
 import dev.steadfast.Bulkhead;
 import dev.steadfast.RateLimit;
 import dev.steadfast.RateLimitType;
+import dev.steadfast.Scope;
 import dev.steadfast.CircuitBreaker;
 import dev.steadfast.Fallback;
 import dev.steadfast.FallbackHandler;
@@ -59,7 +60,7 @@ final class PolicyResolver {
                 case TIMEOUT -> plan.timeout = timeout((Timeout) e.getValue(), reader);
                 case CIRCUIT_BREAKER -> breaker((CircuitBreaker) e.getValue(), reader, plan, beanClass, method);
                 case BULKHEAD -> plan.bulkhead = bulkhead((Bulkhead) e.getValue(), reader);
-                case RATE_LIMIT -> plan.rateLimit = rateLimit((RateLimit) e.getValue(), reader);
+                case RATE_LIMIT -> rateLimit((RateLimit) e.getValue(), reader, plan, beanClass, method);
                 case FALLBACK -> plan.fallback = fallback((Fallback) e.getValue(), reader, beanClass, method);
                 case ASYNCHRONOUS -> plan.asynchronous = asynchronous(reader, method);
             }
@@ -67,8 +68,8 @@ final class PolicyResolver {
         return plan.isEmpty() ? null : plan;
     }
 
-    private MemberReader reader(PolicyKind kind, Class<?> beanClass, Method method, String where, String breaker) {
-        return new MemberReader(config, kind, MemberReader.prefixes(kind, beanClass.getName(), method.getName(), breaker),
+    private MemberReader reader(PolicyKind kind, Class<?> beanClass, Method method, String where, String name) {
+        return new MemberReader(config, kind, MemberReader.prefixes(kind, beanClass.getName(), method.getName(), name),
                 where, problems, beanClass.getClassLoader());
     }
 
@@ -114,8 +115,10 @@ final class PolicyResolver {
                 .failOn(r.classes("failOn", a.failOn()).value())
                 .skipOn(r.classes("skipOn", a.skipOn()).value())
                 .slowCallThreshold(r.nanos("slowCallThreshold", a.slowCallThreshold(), "slowCallUnit",
-                        a.slowCallUnit()).duration());
-        if (r.report(b.violations())) {
+                        a.slowCallUnit()).duration())
+                .scope(r.enumeration("scope", a.scope()).value())
+                .quorum(r.integer("quorum", a.quorum()).value());
+        if (r.report(b.violations(!name.isEmpty()))) {
             plan.breakerName = name.isEmpty() ? null : name;
             plan.breaker = b.build();
         }
@@ -129,13 +132,22 @@ final class PolicyResolver {
                 : null;
     }
 
-    private RateLimitPolicy rateLimit(RateLimit a, MemberReader r) {
+    /**
+     * As for breakers, the limiter's name is read first (it may come from config); a named limiter's members are then
+     * read with the {@code steadfast.rate-limit."<name>".} level first.
+     */
+    private void rateLimit(RateLimit a, MemberReader unnamed, MethodPlan plan, Class<?> beanClass, Method method) {
+        String name = unnamed.string("name", a.name()).value().trim();
+        MemberReader r = name.isEmpty() ? unnamed : reader(PolicyKind.RATE_LIMIT, beanClass, method, plan.name, name);
         int value = r.integer("value", a.value()).value();
         long window = r.nanos("window", a.window(), "windowUnit", a.windowUnit()).nanos();
         long spacing = r.nanos("minSpacing", a.minSpacing(), "minSpacingUnit", a.minSpacingUnit()).nanos();
         RateLimitType type = r.enumeration("type", a.type()).value();
-        return r.report(RateLimitPolicy.violations(value, window, spacing, type))
-                ? new RateLimitPolicy(value, window, spacing, type) : null;
+        Scope scope = r.enumeration("scope", a.scope()).value();
+        if (r.report(RateLimitPolicy.violations(value, window, spacing, type, scope, !name.isEmpty()))) {
+            plan.rateLimitName = name.isEmpty() ? null : name;
+            plan.rateLimit = new RateLimitPolicy(value, window, spacing, type, scope);
+        }
     }
 
     private TimeoutPolicy timeout(Timeout a, MemberReader r) {
