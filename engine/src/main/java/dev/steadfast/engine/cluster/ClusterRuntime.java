@@ -213,7 +213,9 @@ public final class ClusterRuntime implements AutoCloseable {
                 requestTimeoutNanos = settings.requestTimeout().toNanos();
                 probeIntervalNanos = settings.probeInterval().toNanos();
                 members = settings.expectedMembers();
-                handOff = s.handOff() != null ? s.handOff() : defaultHandOff.get();
+                // The engine's executor is resolved at the first transition, not now: starting the exchange starts
+                // no executor.
+                handOff = s.handOff() != null ? s.handOff() : task -> defaultHandOff.get().execute(task);
                 worker = s.worker() != null ? s.worker().get() : new ThreadWorker("steadfast-cluster");
                 context = new Context(s);
                 phase = Phase.JOINING;
@@ -339,6 +341,7 @@ public final class ClusterRuntime implements AutoCloseable {
             stage = operation.get();
         } catch (RuntimeException | LinkageError e) {
             op.done = true;
+            onLost.run();
             lost(e);
             return;
         }
@@ -524,6 +527,10 @@ public final class ClusterRuntime implements AutoCloseable {
         if (phase == Phase.CLOSED) {
             return;
         }
+        // Local shares first, then the phase that health and handles read: whoever sees DEGRADED finds them in place.
+        for (FleetLimiter l : limiters) {
+            l.degrade(members);
+        }
         phase = Phase.DEGRADED;
         connection++;
         heartbeatOut = false;
@@ -545,9 +552,6 @@ public final class ClusterRuntime implements AutoCloseable {
                     + " instance alone until it answers again");
         }
         joined.countDown();
-        for (FleetLimiter l : limiters) {
-            l.degrade(members);
-        }
     }
 
     private static String describe(Throwable t) {
