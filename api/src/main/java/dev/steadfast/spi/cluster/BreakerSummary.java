@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param validForMillis how long receivers may count it
  */
 public record BreakerSummary(String breaker, String member, int calls, int failures, CircuitState state,
-        long atEpochMillis, long validForMillis) implements ClusterMessage {
+        long atEpochMillis, long validForMillis) implements ClusterMessage, java.io.Serializable {
 
     /** Checks the arguments. */
     public BreakerSummary {

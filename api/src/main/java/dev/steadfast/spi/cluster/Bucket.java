@@ -10,7 +10,7 @@ package dev.steadfast.spi.cluster;
  *                       time for them (see {@link QuotaRules#take}), at least 0 and at most
  *                       {@code (capacity - 1) * intervalMicros}
  */
-public record Bucket(int capacity, long intervalMicros, long holdMicros) {
+public record Bucket(int capacity, long intervalMicros, long holdMicros) implements java.io.Serializable {
 
     /** Checks the ranges. */
     public Bucket {

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param atEpochMillis    when it was decided, on the deciding member's clock
  */
 public record FleetState(String breaker, long generation, CircuitState state, long untilEpochMillis, String origin,
-        boolean operator, long atEpochMillis) implements ClusterMessage {
+        boolean operator, long atEpochMillis) implements ClusterMessage, java.io.Serializable {
 
     /** Checks the arguments. */
     public FleetState {

@@ -34,7 +34,11 @@ public final class FleetStates {
      * generation, which the store may have raised.
      */
     public static boolean won(FleetState stored, FleetState proposal) {
-        return stored.equals(proposal.withGeneration(stored.generation()));
+        // Field by field rather than the record's equals, which goes through a JDK-wide cache of method handles.
+        return stored.breaker().equals(proposal.breaker()) && stored.state() == proposal.state()
+                && stored.untilEpochMillis() == proposal.untilEpochMillis()
+                && stored.origin().equals(proposal.origin()) && stored.operator() == proposal.operator()
+                && stored.atEpochMillis() == proposal.atEpochMillis() && stored.generation() >= proposal.generation();
     }
 
     /**
@@ -61,7 +65,7 @@ public final class FleetStates {
      * @param inFlight  slots claimed and not yet finished
      * @param successes trials that succeeded
      */
-    public record Trials(int inFlight, int successes) {
+    public record Trials(int inFlight, int successes) implements java.io.Serializable {
 
         /** Nothing claimed yet. */
         public static final Trials NONE = new Trials(0, 0);

@@ -7,7 +7,7 @@ package dev.steadfast.spi.cluster;
  * @param remaining permits the store could still grant now (in that window, or in the bucket) after this grant; 0
  *                  tells the member that the quota is used up for now
  */
-public record Grant(int granted, long remaining) {
+public record Grant(int granted, long remaining) implements java.io.Serializable {
 
     /** Checks that neither count is negative. */
     public Grant {

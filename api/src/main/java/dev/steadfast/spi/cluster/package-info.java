@@ -49,6 +49,9 @@
  *     application's} prefix; nothing is written without a TTL.</li>
  * <li>A backend never runs application code and never calls back into a guarded method; its threads only complete
  *     stages and call the listener, which returns at once.</li>
+ * <li>The value types ({@link dev.steadfast.spi.cluster.FleetState}, {@link dev.steadfast.spi.cluster.Grant}, ...)
+ *     are {@link java.io.Serializable}, so an entry processor may carry them; {@link dev.steadfast.spi.cluster.Wire}
+ *     is their text form.</li>
  * <li>Time: {@code FIXED} windows are numbered by the members' clocks; a {@code SMOOTH} take uses the asking
  *     member's time. A backend needs no clock of its own except for its TTLs.</li>
  * </ul>

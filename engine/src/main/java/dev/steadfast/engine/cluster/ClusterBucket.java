@@ -66,11 +66,6 @@ final class ClusterBucket implements RateLimiter, FleetLimiter {
         this.fallback = localBucket(runtime.members());
     }
 
-    /** The bucket's shape, for tests and diagnostics. */
-    Bucket bucket() {
-        return bucket;
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
     // The call path
 

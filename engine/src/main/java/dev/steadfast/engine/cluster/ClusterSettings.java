@@ -103,18 +103,6 @@ public record ClusterSettings(boolean enabled, String backend, String applicatio
                 probeInterval, expectedMembers);
     }
 
-    /** These settings with another backend name. */
-    public ClusterSettings withBackend(String name) {
-        return new ClusterSettings(enabled, name, application, memberId, interval, requestTimeout, joinTimeout,
-                probeInterval, expectedMembers);
-    }
-
-    /** These settings switched on or off. */
-    public ClusterSettings withEnabled(boolean value) {
-        return new ClusterSettings(value, backend, application, memberId, interval, requestTimeout, joinTimeout,
-                probeInterval, expectedMembers);
-    }
-
     /** {@code host-pid-xxxx}: readable in logs and events, unique in a fleet. */
     static String generatedMemberId() {
         String host;

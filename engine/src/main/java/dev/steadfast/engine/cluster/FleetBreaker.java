@@ -14,7 +14,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -347,20 +346,5 @@ final class FleetBreaker implements FleetLink {
     @Override
     public String toString() {
         return "FleetBreaker[" + name + "]";
-    }
-
-    /** Summaries heard, for tests. */
-    int summariesHeard() {
-        return others.size();
-    }
-
-    /** Drops expired summaries; for tests that read {@link #summariesHeard()}. */
-    void expireSummaries() {
-        long wall = wallMillis();
-        for (Iterator<BreakerSummary> it = others.values().iterator(); it.hasNext(); ) {
-            if (!it.next().validAt(wall)) {
-                it.remove();
-            }
-        }
     }
 }

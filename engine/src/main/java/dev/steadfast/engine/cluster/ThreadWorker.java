@@ -81,9 +81,4 @@ final class ThreadWorker implements ClusterWorker {
             }
         }
     }
-
-    /** Whether the thread runs, for tests. */
-    synchronized boolean isRunning() {
-        return thread != null && thread.isAlive();
-    }
 }

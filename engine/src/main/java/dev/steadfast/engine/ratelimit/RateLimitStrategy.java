@@ -41,7 +41,7 @@ public final class RateLimitStrategy<V> implements Strategy<V> {
         this.next = Objects.requireNonNull(next, "next");
         this.method = Objects.requireNonNull(method, "method");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.limiter = SharedRateLimiter.local(method, Objects.requireNonNull(policy, "policy"), clock);
+        this.limiter = SharedRateLimiter.unregistered(method, Objects.requireNonNull(policy, "policy"), clock);
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * One rate limiter as the registry holds it: the {@link RateLimiter} every strategy naming it asks (one per name, or
  * one per method when unnamed), the counters of what it admitted and rejected, and the operator's
- * {@link RateLimiterHandle}. Thread-safe; an admitted call costs the limiter's decision and one counter increment.
+ * {@link RateLimiterHandle}. Thread-safe; an admitted call costs the limiter's decision and, for a registered limiter,
+ * one counter increment.
  */
 public final class SharedRateLimiter implements RateLimiterHandle {
 
@@ -28,6 +29,8 @@ public final class SharedRateLimiter implements RateLimiterHandle {
     private final Supplier<RateLimiter> factory;
     private final LongAdder admitted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    /** Whether calls are counted: a limiter nobody can see (a chain's own) skips the counters. */
+    private final boolean counted;
     private volatile RateLimiter limiter;
 
     /**
@@ -40,11 +43,17 @@ public final class SharedRateLimiter implements RateLimiterHandle {
      */
     public SharedRateLimiter(String name, RateLimitPolicy policy, RateLimiter limiter, Supplier<RateLimiter> factory,
             Clock clock) {
+        this(name, policy, limiter, factory, clock, true);
+    }
+
+    private SharedRateLimiter(String name, RateLimitPolicy policy, RateLimiter limiter, Supplier<RateLimiter> factory,
+            Clock clock, boolean counted) {
         this.name = Objects.requireNonNull(name, "name");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.factory = factory;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.counted = counted;
     }
 
     /**
@@ -62,6 +71,7 @@ public final class SharedRateLimiter implements RateLimiterHandle {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.factory = null;
+        this.counted = true;
         // The counters exist already; the demand they give is read later, by the exchange.
         this.limiter = Objects.requireNonNull(make.apply(this::attempts), "limiter");
     }
@@ -69,7 +79,15 @@ public final class SharedRateLimiter implements RateLimiterHandle {
     /** A local limiter for {@code policy}, its windows starting now, rebuilt by {@link #rebuild()} from then on. */
     public static SharedRateLimiter local(String name, RateLimitPolicy policy, Clock clock) {
         Supplier<RateLimiter> fresh = () -> RateLimiter.create(policy, clock.nanoTime());
-        return new SharedRateLimiter(name, policy, fresh.get(), fresh, clock);
+        return new SharedRateLimiter(name, policy, fresh.get(), fresh, clock, true);
+    }
+
+    /**
+     * The limiter of one chain alone, in no registry (a programmatic guard's unnamed limit): it keeps no counters, so
+     * an admission costs exactly the limiter's decision; its {@link #stats()} count nothing.
+     */
+    static SharedRateLimiter unregistered(String name, RateLimitPolicy policy, Clock clock) {
+        return new SharedRateLimiter(name, policy, RateLimiter.create(policy, clock.nanoTime()), null, clock, false);
     }
 
     /**
@@ -79,7 +97,9 @@ public final class SharedRateLimiter implements RateLimiterHandle {
      */
     public long tryAcquire(long nowNanos) {
         long wait = limiter.tryAcquire(nowNanos);
-        (wait == 0 ? admitted : rejected).increment();
+        if (counted) {
+            (wait == 0 ? admitted : rejected).increment();
+        }
         return wait;
     }
 

@@ -54,6 +54,7 @@ class ClusterQuotaTest {
                 assertEquals(ClusterStatus.CONNECTED, m.engine.rateLimiters().get("partner").clusterStatus());
             }
 
+            List<Long> perWindow = new ArrayList<>();
             try (Hammer hammer = new Hammer(TestFleet.ids(members), chains, 4)) {
                 for (int w = 0; w < 10; w++) {
                     long index = window(fleet);
@@ -64,6 +65,7 @@ class ClusterQuotaTest {
                     }
                     hammer.endPhase();
                     long admitted = hammer.admitted();
+                    perWindow.add(admitted);
                     assertTrue(admitted <= QUOTA, "window " + w + " admitted " + admitted + " > " + QUOTA);
                     assertTrue(admitted >= QUOTA * 95 / 100, "window " + w + " admitted only " + admitted);
                     assertTrue(fleet.cluster.granted(TestFleet.APP, "partner", index) <= QUOTA);
@@ -75,6 +77,7 @@ class ClusterQuotaTest {
                 }
                 assertEquals(List.of(), hammer.failures);
             }
+            System.out.println("CLUSTER FIXED quota " + QUOTA + "/s, 3 members x 4 threads, per window: " + perWindow);
         }
     }
 
