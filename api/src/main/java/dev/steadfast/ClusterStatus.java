@@ -1,6 +1,8 @@
 package dev.steadfast;
 
-/** Whether a fleet-wide ({@link Scope#CLUSTER}) rate limit or breaker, or the application, is in touch with its fleet. */
+/**
+ * Whether a fleet-wide ({@link Scope#CLUSTER}) rate limit or breaker, or the application, is in touch with its fleet.
+ */
 public enum ClusterStatus {
     /** Not fleet-wide: a {@link Scope#LOCAL} policy, or an application without {@code CLUSTER} policies. */
     LOCAL,

@@ -14,7 +14,7 @@ public interface ClusterListener {
     /** Another member's (or this member's own) window summary of a fleet-wide breaker. */
     void summary(BreakerSummary summary);
 
-    /** A fleet transition that a {@link BreakerExchange#propose} stored: delivered to every member, the proposer too. */
+    /** A fleet transition a {@link BreakerExchange#propose} stored: delivered to every member, the proposer too. */
     void transition(FleetState state);
 
     /**

@@ -14,7 +14,7 @@ import java.util.Objects;
  *                         propose their wall-clock milliseconds, so it keeps increasing after an entry expired
  * @param state            {@code OPEN}, {@code CLOSED} or {@code FORCED_OPEN} ({@code HALF_OPEN} follows from an
  *                         OPEN's {@link #untilEpochMillis()} on every member's own timer and is not sent)
- * @param untilEpochMillis for {@code OPEN}: when trial calls start (HALF_OPEN), the same instant on every member; else 0
+ * @param untilEpochMillis for {@code OPEN}: when trial calls start (HALF_OPEN), one instant for every member; else 0
  * @param origin           the member id of the member that decided
  * @param operator         whether an operator's {@code forceOpen()} or {@code reset()} decided it (a reset also clears
  *                         every member's counters)

@@ -244,7 +244,8 @@ public final class Breaker implements CircuitBreakerHandle {
                 // The fleet's trial: its outcome goes to the fleet, which closes every member once enough trials
                 // succeeded; a failure reopens this member at once, and the fleet after it.
                 State next = failure ? s.next(OPEN, null, clock.nanoTime(), clock.instant())
-                        : s.withTrials(s.trials - 1, s.trialSuccesses + 1).withFleet(f.withSlots(f.slots - 1));
+                        : s.withTrials(s.trials - 1, s.trialSuccesses + 1)
+                                .withFleet(f.withSlots(Math.max(0, f.slots - 1)));
                 if (publish(s, next)) {
                     l.trialFinished(f.generation, !failure);
                     return;
