@@ -36,6 +36,13 @@ public interface GuardRecorder {
     default void timedOut(Duration timeout) {
     }
 
+    /**
+     * The retry budget {@code budget} refused the retry after attempt {@code attempt} failed; the call ends as exhausted
+     * ({@link #retriesExhausted} follows) unless a fallback answers. The default does nothing.
+     */
+    default void retryRefused(int attempt, String budget) {
+    }
+
     /** A fallback answered after {@code failure}. */
     default void fallbackApplied(Throwable failure) {
     }

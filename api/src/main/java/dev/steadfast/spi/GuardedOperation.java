@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * One guarded operation (an annotated method, or a programmatic guard), as shown to a {@link GuardObserver} when its
- * strategy chain is built. The views it returns are live: they read the current state whenever they are asked and
- * may be kept and read from any thread (for gauges).
+ * strategy chain is built. The views it returns ({@link #breaker()}, {@link #bulkhead()}, {@link #rateLimit()}) are
+ * live: they read the current state whenever they are asked and may be kept and read from any thread (for gauges).
  */
 public interface GuardedOperation {
 
@@ -29,4 +29,12 @@ public interface GuardedOperation {
 
     /** Its bulkhead; empty without one. */
     Optional<ObservedBulkhead> bulkhead();
+
+    /**
+     * Its rate limit; empty without one. The default is empty, for implementations written before rate limits were
+     * observable.
+     */
+    default Optional<ObservedRateLimit> rateLimit() {
+        return Optional.empty();
+    }
 }

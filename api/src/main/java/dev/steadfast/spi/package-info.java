@@ -1,5 +1,6 @@
 /**
- * Extension points: replace the executor Steadfast uses for asynchronous methods ({@link AsyncExecutorProvider}), and
- * observe guarded operations for metrics or tracing ({@link GuardObserver}).
+ * Extension points: replace the executor Steadfast uses for asynchronous methods ({@link AsyncExecutorProvider}),
+ * observe guarded operations for metrics or tracing ({@link GuardObserver}), and declare a module's own config keys to
+ * strict config ({@link ConfigKeys}).
  */
 package dev.steadfast.spi;

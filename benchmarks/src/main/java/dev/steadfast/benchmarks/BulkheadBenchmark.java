@@ -1,98 +1,22 @@
 package dev.steadfast.benchmarks;
 
 import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeExecutor;
-import dev.steadfast.guard.Guard;
 import io.github.resilience4j.bulkhead.Bulkhead;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /** A bulkhead alone (10 concurrent calls, no waiting), on the happy path: a permit is taken and given back per call. */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class BulkheadBenchmark {
+public class BulkheadBenchmark extends HappyPathBenchmark {
 
-    @State(Scope.Benchmark)
-    public static class SteadfastState {
-        Guard<String> guard;
-
-        @Setup
-        public void setUp() {
-            guard = SteadfastPolicies.bulkhead("bulkhead", Settings.BULKHEAD);
-            Checks.returnsResult("Steadfast", () -> guard.call(Work.CALL));
-        }
-    }
-
-    @State(Scope.Benchmark)
-    public static class Resilience4jState {
-        Callable<String> decorated;
-
-        @Setup
-        public void setUp() {
-            decorated = Bulkhead.decorateCallable(Resilience4jPolicies.bulkhead("bulkhead", Settings.BULKHEAD), Work.CALL);
-            Checks.returnsResult("Resilience4j", decorated);
-        }
-    }
-
-    @State(Scope.Benchmark)
-    public static class SmallRyeState {
-        io.smallrye.faulttolerance.api.Guard guard;
-
-        @Setup
-        public void setUp() {
-            guard = SmallRyePolicies.bulkhead(io.smallrye.faulttolerance.api.Guard.create(), Settings.BULKHEAD).build();
-            Checks.returnsResult("SmallRye", () -> guard.call(Work.CALL, String.class));
-        }
-
-        @TearDown
-        public void tearDown() throws InterruptedException {
-            SmallRyePolicies.shutdown();
-        }
-    }
-
-    @State(Scope.Benchmark)
-    public static class FailsafeState {
-        FailsafeExecutor<String> executor;
-
-        @Setup
-        public void setUp() {
-            executor = Failsafe.with(FailsafePolicies.bulkhead(Settings.BULKHEAD));
-            Checks.returnsResult("Failsafe", () -> executor.get(Work.CHECKED_SUPPLIER));
-        }
-    }
-
-    @Benchmark
-    public String steadfast(SteadfastState s) throws Exception {
-        return s.guard.call(Work.CALL);
-    }
-
-    @Benchmark
-    public String resilience4j(Resilience4jState s) throws Exception {
-        return s.decorated.call();
-    }
-
-    @Benchmark
-    public String smallrye(SmallRyeState s) throws Exception {
-        return s.guard.call(Work.CALL, String.class);
-    }
-
-    @Benchmark
-    public String failsafe(FailsafeState s) {
-        return s.executor.get(Work.CHECKED_SUPPLIER);
+    @Override
+    protected Callable<String> guard(Library library) {
+        return switch (library) {
+            case STEADFAST -> steadfast(SteadfastPolicies.bulkhead("bulkhead", Settings.BULKHEAD));
+            case RESILIENCE4J -> Bulkhead.decorateCallable(
+                    Resilience4jPolicies.bulkhead("bulkhead", Settings.BULKHEAD), Work.CALL);
+            case SMALLRYE -> smallrye(SmallRyePolicies.bulkhead(io.smallrye.faulttolerance.api.Guard.create(),
+                    Settings.BULKHEAD).build());
+            case FAILSAFE -> failsafe(Failsafe.with(FailsafePolicies.bulkhead(Settings.BULKHEAD)));
+        };
     }
 }

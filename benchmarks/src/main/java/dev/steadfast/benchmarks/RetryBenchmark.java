@@ -1,98 +1,20 @@
 package dev.steadfast.benchmarks;
 
 import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeExecutor;
-import dev.steadfast.guard.Guard;
 import io.github.resilience4j.retry.Retry;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /** Retry alone, on the happy path: the first attempt succeeds, so no delay is ever waited. */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class RetryBenchmark {
+public class RetryBenchmark extends HappyPathBenchmark {
 
-    @State(Scope.Benchmark)
-    public static class SteadfastState {
-        Guard<String> guard;
-
-        @Setup
-        public void setUp() {
-            guard = SteadfastPolicies.retry("retry");
-            Checks.returnsResult("Steadfast", () -> guard.call(Work.CALL));
-        }
-    }
-
-    @State(Scope.Benchmark)
-    public static class Resilience4jState {
-        Callable<String> decorated;
-
-        @Setup
-        public void setUp() {
-            decorated = Retry.decorateCallable(Resilience4jPolicies.retry("retry"), Work.CALL);
-            Checks.returnsResult("Resilience4j", decorated);
-        }
-    }
-
-    @State(Scope.Benchmark)
-    public static class SmallRyeState {
-        io.smallrye.faulttolerance.api.Guard guard;
-
-        @Setup
-        public void setUp() {
-            guard = SmallRyePolicies.retry(io.smallrye.faulttolerance.api.Guard.create()).build();
-            Checks.returnsResult("SmallRye", () -> guard.call(Work.CALL, String.class));
-        }
-
-        @TearDown
-        public void tearDown() throws InterruptedException {
-            SmallRyePolicies.shutdown();
-        }
-    }
-
-    @State(Scope.Benchmark)
-    public static class FailsafeState {
-        FailsafeExecutor<String> executor;
-
-        @Setup
-        public void setUp() {
-            executor = Failsafe.with(FailsafePolicies.retry());
-            Checks.returnsResult("Failsafe", () -> executor.get(Work.CHECKED_SUPPLIER));
-        }
-    }
-
-    @Benchmark
-    public String steadfast(SteadfastState s) throws Exception {
-        return s.guard.call(Work.CALL);
-    }
-
-    @Benchmark
-    public String resilience4j(Resilience4jState s) throws Exception {
-        return s.decorated.call();
-    }
-
-    @Benchmark
-    public String smallrye(SmallRyeState s) throws Exception {
-        return s.guard.call(Work.CALL, String.class);
-    }
-
-    @Benchmark
-    public String failsafe(FailsafeState s) {
-        return s.executor.get(Work.CHECKED_SUPPLIER);
+    @Override
+    protected Callable<String> guard(Library library) {
+        return switch (library) {
+            case STEADFAST -> steadfast(SteadfastPolicies.retry("retry"));
+            case RESILIENCE4J -> Retry.decorateCallable(Resilience4jPolicies.retry("retry"), Work.CALL);
+            case SMALLRYE -> smallrye(SmallRyePolicies.retry(io.smallrye.faulttolerance.api.Guard.create()).build());
+            case FAILSAFE -> failsafe(Failsafe.with(FailsafePolicies.retry()));
+        };
     }
 }

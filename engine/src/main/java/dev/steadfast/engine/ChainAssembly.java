@@ -2,6 +2,11 @@ package dev.steadfast.engine;
 
 import dev.steadfast.engine.async.AsyncOffloadStrategy;
 import dev.steadfast.engine.breaker.AsyncCircuitBreakerStrategy;
+import dev.steadfast.engine.breaker.AsyncKeyedCircuitBreakerStrategy;
+import dev.steadfast.engine.breaker.BreakerFamily;
+import dev.steadfast.engine.breaker.KeyedCircuitBreakerStrategy;
+import dev.steadfast.engine.bulkhead.AdaptiveBulkheadStrategy;
+import dev.steadfast.engine.bulkhead.AsyncAdaptiveBulkheadStrategy;
 import dev.steadfast.engine.breaker.Breaker;
 import dev.steadfast.engine.breaker.CircuitBreakerStrategy;
 import dev.steadfast.engine.bulkhead.AsyncBulkheadStrategy;
@@ -14,6 +19,7 @@ import dev.steadfast.engine.ratelimit.AsyncRateLimitStrategy;
 import dev.steadfast.engine.ratelimit.RateLimitStrategy;
 import dev.steadfast.engine.ratelimit.SharedRateLimiter;
 import dev.steadfast.engine.retry.AsyncRetryStrategy;
+import dev.steadfast.engine.retry.RetryBudget;
 import dev.steadfast.engine.retry.RetryStrategy;
 import dev.steadfast.engine.timeout.AsyncTimeoutStrategy;
 import dev.steadfast.engine.timeout.TimeoutStrategy;
@@ -23,6 +29,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 
@@ -45,10 +52,11 @@ public final class ChainAssembly {
      * The concerns of a chain, <b>outermost first</b>: the fallback sees the final outcome; every retry attempt passes
      * the breaker and counts in it; a call the breaker rejects takes no rate-limit permit; each attempt has its own
      * timeout, which covers the wait for a bulkhead permit; the body of an asynchronous operation runs on the
-     * executor, inside its bulkhead permit.
+     * executor, inside its bulkhead permit. An adaptive bulkhead (never together with a bulkhead) stands where the
+     * bulkhead would: inside the timeout, whose interrupts and cancellations it sees as drops.
      */
     public enum Layer {
-        FALLBACK, RETRY, CIRCUIT_BREAKER, RATE_LIMIT, TIMEOUT, BULKHEAD, ASYNC_OFFLOAD;
+        FALLBACK, RETRY, CIRCUIT_BREAKER, RATE_LIMIT, TIMEOUT, BULKHEAD, ADAPTIVE_BULKHEAD, ASYNC_OFFLOAD;
 
         /** Innermost first, the order in which a chain is built: the declaration order reversed. */
         private static final List<Layer> INSIDE_OUT = insideOut();
@@ -141,6 +149,7 @@ public final class ChainAssembly {
             case RATE_LIMIT -> p.rateLimit() != null;
             case TIMEOUT -> p.timeout() != null;
             case BULKHEAD -> p.bulkhead() != null;
+            case ADAPTIVE_BULKHEAD -> p.adaptiveBulkhead() != null;
             case ASYNC_OFFLOAD -> p.asynchronous();
         };
     }
@@ -148,13 +157,29 @@ public final class ChainAssembly {
     private Strategy<Object> sync(Layer layer, Strategy<Object> next) {
         GuardPolicy p = policy;
         return switch (layer) {
-            case FALLBACK -> new FallbackStrategy<>(next, p.name(), fallback(), listener);
-            case RETRY -> new RetryStrategy<>(next, p.name(), p.retry(), engine.clock(), listener);
-            case CIRCUIT_BREAKER -> new CircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener);
-            case RATE_LIMIT -> p.rateLimitName() == null
-                    ? engine.stateful(() -> new RateLimitStrategy<>(next, p.name(), p.rateLimit(), engine.clock(),
-                            listener))
-                    : new RateLimitStrategy<>(next, p.name(), rateLimiter(), engine.clock(), listener);
+            case FALLBACK -> new FallbackStrategy<>(next, p.name(), fallback(), listener, p.failures());
+            case RETRY -> new RetryStrategy<>(next, p.name(), p.retry(), retryBudget(), engine.clock(), listener,
+                    () -> ThreadLocalRandom.current().nextDouble(), p.failures());
+            case CIRCUIT_BREAKER -> p.keyedBreaker()
+                    ? new KeyedCircuitBreakerStrategy<>(next, p.name(), family(), p.breakerKey(), engine.clock(),
+                            listener, p.failures())
+                    : new CircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener, p.failures());
+            case RATE_LIMIT -> {
+                if (p.rateLimitName() != null) {
+                    SharedRateLimiter shared = rateLimiter();
+                    bindRateLimit(() -> shared.available(engine.clock().nanoTime()));
+                    yield new RateLimitStrategy<>(next, p.name(), shared, engine.clock(), listener);
+                }
+                AtomicReference<RateLimitStrategy<Object>> current = new AtomicReference<>();
+                Strategy<Object> s = engine.stateful(() -> {
+                    RateLimitStrategy<Object> r = new RateLimitStrategy<>(next, p.name(), p.rateLimit(),
+                            engine.clock(), listener);
+                    current.set(r);
+                    return r;
+                });
+                bindRateLimit(() -> current.get().available());
+                yield s;
+            }
             case TIMEOUT -> new TimeoutStrategy<>(next, p.name(), p.timeout(), engine.clock(), engine.timer(),
                     listener);
             case BULKHEAD -> {
@@ -168,6 +193,17 @@ public final class ChainAssembly {
                 bindBulkhead(() -> current.get().running(), () -> current.get().queued());
                 yield s;
             }
+            case ADAPTIVE_BULKHEAD -> {
+                AtomicReference<AdaptiveBulkheadStrategy<Object>> current = new AtomicReference<>();
+                Strategy<Object> s = engine.stateful(() -> {
+                    AdaptiveBulkheadStrategy<Object> b = new AdaptiveBulkheadStrategy<>(next, p.name(),
+                            p.adaptiveBulkhead(), engine.clock(), listener);
+                    current.set(b);
+                    return b;
+                });
+                bindAdaptive(() -> current.get().limit().limit(), () -> current.get().limit().inflight());
+                yield s;
+            }
             // GuardPolicy admits no asynchronous operation that does not return a stage.
             case ASYNC_OFFLOAD -> throw new IllegalStateException(p.name() + ": asynchronous but not staged");
         };
@@ -176,15 +212,31 @@ public final class ChainAssembly {
     private Strategy<CompletionStage<Object>> staged(Layer layer, Strategy<CompletionStage<Object>> next) {
         GuardPolicy p = policy;
         return switch (layer) {
-            case FALLBACK -> new AsyncFallbackStrategy<>(next, p.name(), fallback(), listener);
-            case RETRY -> new AsyncRetryStrategy<>(next, p.name(), p.retry(), engine.clock(), engine.timer(),
-                    engine.lazyExecutor(), listener);
-            case CIRCUIT_BREAKER -> new AsyncCircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(),
-                    listener);
-            case RATE_LIMIT -> p.rateLimitName() == null
-                    ? engine.stateful(() -> new AsyncRateLimitStrategy<>(next, p.name(), p.rateLimit(),
-                            engine.clock(), listener))
-                    : new AsyncRateLimitStrategy<>(next, p.name(), rateLimiter(), engine.clock(), listener);
+            case FALLBACK -> new AsyncFallbackStrategy<>(next, p.name(), fallback(), listener, p.failures());
+            case RETRY -> new AsyncRetryStrategy<>(next, p.name(), p.retry(), retryBudget(), engine.clock(),
+                    engine.timer(), engine.lazyExecutor(), listener, () -> ThreadLocalRandom.current().nextDouble(),
+                    p.failures());
+            case CIRCUIT_BREAKER -> p.keyedBreaker()
+                    ? new AsyncKeyedCircuitBreakerStrategy<>(next, p.name(), family(), p.breakerKey(), engine.clock(),
+                            listener, p.failures())
+                    : new AsyncCircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener,
+                            p.failures());
+            case RATE_LIMIT -> {
+                if (p.rateLimitName() != null) {
+                    SharedRateLimiter shared = rateLimiter();
+                    bindRateLimit(() -> shared.available(engine.clock().nanoTime()));
+                    yield new AsyncRateLimitStrategy<>(next, p.name(), shared, engine.clock(), listener);
+                }
+                AtomicReference<AsyncRateLimitStrategy<Object>> current = new AtomicReference<>();
+                Strategy<CompletionStage<Object>> s = engine.stateful(() -> {
+                    AsyncRateLimitStrategy<Object> r = new AsyncRateLimitStrategy<>(next, p.name(), p.rateLimit(),
+                            engine.clock(), listener);
+                    current.set(r);
+                    return r;
+                });
+                bindRateLimit(() -> current.get().available());
+                yield s;
+            }
             case TIMEOUT -> new AsyncTimeoutStrategy<>(next, p.name(), p.timeout(), engine.timer(), listener);
             case BULKHEAD -> {
                 AtomicReference<AsyncBulkheadStrategy<Object>> current = new AtomicReference<>();
@@ -195,6 +247,17 @@ public final class ChainAssembly {
                     return b;
                 });
                 bindBulkhead(() -> current.get().running(), () -> current.get().queued());
+                yield s;
+            }
+            case ADAPTIVE_BULKHEAD -> {
+                AtomicReference<AsyncAdaptiveBulkheadStrategy<Object>> current = new AtomicReference<>();
+                Strategy<CompletionStage<Object>> s = engine.stateful(() -> {
+                    AsyncAdaptiveBulkheadStrategy<Object> b = new AsyncAdaptiveBulkheadStrategy<>(next, p.name(),
+                            p.adaptiveBulkhead(), engine.clock(), listener);
+                    current.set(b);
+                    return b;
+                });
+                bindAdaptive(() -> current.get().limit().limit(), () -> current.get().limit().inflight());
                 yield s;
             }
             case ASYNC_OFFLOAD -> new AsyncOffloadStrategy<>(next, engine.lazyExecutor(), engine.threadContext());
@@ -217,6 +280,31 @@ public final class ChainAssembly {
      */
     private SharedRateLimiter rateLimiter() {
         return engine.rateLimiter(policy.rateLimitName(), policy.rateLimit());
+    }
+
+    /** The registry's keyed breaker of that name, created with the policies when it is the first to name it. */
+    private BreakerFamily family() {
+        return engine.breakers().getOrCreateFamily(policy.breakerName(), policy.breaker(), policy.breakerKeys());
+    }
+
+    /** The registry's retry budget of that name, or {@code null} without one. */
+    private RetryBudget retryBudget() {
+        return policy.retryBudget() == null ? null
+                : engine.retryBudgets().getOrCreate(policy.retryBudgetName(), policy.retryBudget());
+    }
+
+    /** An observed operation's bulkhead view reads the live limit and calls in flight of an adaptive bulkhead. */
+    private void bindAdaptive(IntSupplier limit, IntSupplier inUse) {
+        if (observation != null) {
+            observation.adaptiveBulkhead(limit, inUse);
+        }
+    }
+
+    /** An observed operation's rate-limit view reads the permits left in whichever limiter is current. */
+    private void bindRateLimit(IntSupplier available) {
+        if (observation != null) {
+            observation.rateLimit(available);
+        }
     }
 
     /** An observed operation's bulkhead view reads the counts of whichever bulkhead is current. */

@@ -3,6 +3,7 @@ package dev.steadfast.engine;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.engine.time.Clock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,10 @@ public interface EngineListener {
 
     /** Attempt {@code attempt} of {@code method} failed (or its result was rejected); a retry follows after {@code delay}. */
     default void retryScheduled(String method, int attempt, Throwable failure, Duration delay) {
+    }
+
+    /** The retry budget {@code budget} refused the retry after attempt {@code attempt} of {@code method}. */
+    default void retryRefused(String method, int attempt, String budget) {
     }
 
     /** {@code method} gave up retrying. */
@@ -49,5 +54,21 @@ public interface EngineListener {
      */
     default void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
         stateChanged(name, from, to, at);
+    }
+
+    /**
+     * The listener an engine announces to, given that engine's clock: one that measures time (the
+     * {@link LoggingListener}'s rate limit) returns a copy on that clock, so virtual time in tests moves it too; the
+     * others return themselves. Called once, when the engine is built.
+     */
+    default EngineListener onClock(Clock clock) {
+        return this;
+    }
+
+    /**
+     * The breaker of {@code key} in the keyed circuit breaker {@code name} changed state. The changes of one key are
+     * announced once each, in order.
+     */
+    default void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
     }
 }

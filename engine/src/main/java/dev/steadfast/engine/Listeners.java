@@ -4,6 +4,7 @@ import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.engine.time.Clock;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -34,8 +35,29 @@ public final class Listeners implements EngineListener {
     }
 
     @Override
+    public EngineListener onClock(Clock clock) {
+        EngineListener[] bound = new EngineListener[listeners.length];
+        boolean same = true;
+        for (int i = 0; i < listeners.length; i++) {
+            bound[i] = listeners[i].onClock(clock);
+            same &= bound[i] == listeners[i];
+        }
+        return same ? this : new Listeners(List.of(bound));
+    }
+
+    @Override
     public void retryScheduled(String method, int attempt, Throwable failure, Duration delay) {
         each(l -> l.retryScheduled(method, attempt, failure, delay));
+    }
+
+    @Override
+    public void retryRefused(String method, int attempt, String budget) {
+        each(l -> l.retryRefused(method, attempt, budget));
+    }
+
+    @Override
+    public void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
+        each(l -> l.keyedStateChanged(name, key, from, to, at));
     }
 
     @Override

@@ -172,6 +172,6 @@ class EngineTest {
     @Test
     void anAsynchronousPolicyMustReturnAStage() {
         assertThrows(IllegalArgumentException.class,
-                () -> new GuardPolicy(METHOD, false, true, null, null, null, null, null, null, null, null));
+                () -> new GuardPolicy(METHOD, false, true, null, null, null, null, null, null, null));
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.testsupport.WeldTestContainer;
+import dev.steadfast.testsupport.fixtures.Flaky;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -26,8 +29,8 @@ class GlobalRegistryTest {
     @Test
     void withoutARegistryBeanTheGlobalRegistryGetsTheMeters() {
         Metrics.globalRegistry.add(simple);
-        String method = "dev.steadfast.micrometer.Flaky#alwaysFails()";
-        try (Container container = Container.start(Flaky.class)) {
+        String method = "dev.steadfast.testsupport.fixtures.Flaky#alwaysFails()";
+        try (WeldTestContainer container = WeldTestContainer.start(new SteadfastExtension(), Flaky.class)) {
             assertThrows(RetryExhaustedException.class, container.select(Flaky.class)::alwaysFails);
 
             assertEquals(3, simple.get("steadfast.retries").tags("method", method).counter().count());

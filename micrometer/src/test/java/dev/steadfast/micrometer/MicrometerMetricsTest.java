@@ -11,6 +11,11 @@ import dev.steadfast.CircuitOpenException;
 import dev.steadfast.RateLimitExceededException;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.TimeoutExceededException;
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.testsupport.WeldTestContainer;
+import dev.steadfast.testsupport.fixtures.Flaky;
+import dev.steadfast.testsupport.fixtures.Limited;
+import dev.steadfast.testsupport.fixtures.Payments;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -30,16 +35,17 @@ import org.junit.jupiter.api.Test;
 /** Real guarded beans on Weld SE, the observer found by ServiceLoader, meters read from the app's registry bean. */
 class MicrometerMetricsTest {
 
-    private static final String FLAKY = "dev.steadfast.micrometer.Flaky#";
-    private static final String LIMITED = "dev.steadfast.micrometer.Limited#";
-    private static final String CHARGE = "dev.steadfast.micrometer.Payments#charge(boolean)";
+    private static final String FLAKY = "dev.steadfast.testsupport.fixtures.Flaky#";
+    private static final String LIMITED = "dev.steadfast.testsupport.fixtures.Limited#";
+    private static final String CHARGE = "dev.steadfast.testsupport.fixtures.Payments#charge(boolean)";
 
-    private Container container;
+    private WeldTestContainer container;
     private MeterRegistry registry;
 
     @BeforeEach
     void start() {
-        container = Container.start(TestRegistry.class, Flaky.class, Payments.class, Limited.class);
+        container = WeldTestContainer.start(new SteadfastExtension(),
+                TestRegistry.class, Flaky.class, Payments.class, Limited.class);
         registry = container.select(MeterRegistry.class);
     }
 

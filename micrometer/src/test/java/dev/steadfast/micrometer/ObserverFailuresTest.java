@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.testsupport.WeldTestContainer;
+import dev.steadfast.testsupport.fixtures.Flaky;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.io.IOException;
@@ -38,12 +41,13 @@ class ObserverFailuresTest {
             }
         }) {
             thread.setContextClassLoader(app);
-            try (Container container = Container.start(TestRegistry.class, BrokenObserver.class, Flaky.class)) {
+            try (WeldTestContainer container = WeldTestContainer.start(new SteadfastExtension(),
+                    TestRegistry.class, BrokenObserver.class, Flaky.class)) {
                 assertThrows(RetryExhaustedException.class, container.select(Flaky.class)::alwaysFails);
 
                 MeterRegistry registry = container.select(MeterRegistry.class);
                 assertEquals(3, registry.get("steadfast.retries").tags("method",
-                        "dev.steadfast.micrometer.Flaky#alwaysFails()").counter().count());
+                        "dev.steadfast.testsupport.fixtures.Flaky#alwaysFails()").counter().count());
             }
         } finally {
             thread.setContextClassLoader(original);

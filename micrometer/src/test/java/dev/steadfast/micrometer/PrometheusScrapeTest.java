@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.testsupport.WeldTestContainer;
+import dev.steadfast.testsupport.fixtures.Flaky;
+import dev.steadfast.testsupport.fixtures.Payments;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
@@ -21,12 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class PrometheusScrapeTest {
 
-    private static final String FLAKY = "dev.steadfast.micrometer.Flaky#alwaysFails()";
+    private static final String FLAKY = "dev.steadfast.testsupport.fixtures.Flaky#alwaysFails()";
 
     @Test
     void aScrapeShowsCountersGaugesAndTheDurationHistogram() throws IOException {
         String scrape;
-        try (Container container = Container.start(PrometheusObserver.class, Flaky.class, Payments.class)) {
+        try (WeldTestContainer container = WeldTestContainer.start(new SteadfastExtension(),
+                PrometheusObserver.class, Flaky.class, Payments.class)) {
             PrometheusMeterRegistry prometheus = container.select(PrometheusMeterRegistry.class);
             assertThrows(RetryExhaustedException.class, container.select(Flaky.class)::alwaysFails);
             Payments payments = container.select(Payments.class);
@@ -45,7 +50,7 @@ class PrometheusScrapeTest {
                 "steadfast_circuitbreaker_state{breaker=\"payments\",state=\"closed\"} 0.0",
                 "steadfast_circuitbreaker_transitions_total{breaker=\"payments\",from=\"closed\",origin=\"local\","
                         + "to=\"open\"} 1.0",
-                "steadfast_calls_rejected_total{method=\"dev.steadfast.micrometer.Payments#charge(boolean)\","
+                "steadfast_calls_rejected_total{method=\"dev.steadfast.testsupport.fixtures.Payments#charge(boolean)\","
                         + "reason=\"circuit_open\"} 1.0",
                 "steadfast_call_duration_seconds_count{method=\"" + FLAKY + "\",outcome=\"failure\"} 1")) {
             assertTrue(scrape.contains(line), () -> "missing: " + line + "\nin:\n" + scrape);

@@ -1,6 +1,7 @@
 package dev.steadfast.mp;
 
 import dev.steadfast.engine.Engine;
+import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.Failures;
 import dev.steadfast.engine.GuardPolicy;
 import dev.steadfast.CircuitState;
@@ -262,7 +263,9 @@ public class MpFaultToleranceExtension implements Extension {
     }
 
     private MpOperation operation(MpPlan p, BeanManager beanManager) {
-        GuardPolicy.Builder b = GuardPolicy.builder(p.name)
+        // MicroProfile's specification lets the annotations' lists alone classify failures (a retryOn = Throwable
+        // retries an Error, a bulkhead's rejection counts in the breaker): not Steadfast's rule.
+        GuardPolicy.Builder b = GuardPolicy.builder(p.name).failures(FailureRule.LISTS_ONLY)
                 .asynchronous(p.kind != MpOperation.Kind.SYNC)
                 .retry(p.retry)
                 .breaker(p.name, p.breaker)

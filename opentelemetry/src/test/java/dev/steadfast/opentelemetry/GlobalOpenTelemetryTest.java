@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steadfast.RetryExhaustedException;
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.testsupport.WeldTestContainer;
+import dev.steadfast.testsupport.fixtures.Flaky;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Without an OpenTelemetry bean: GlobalOpenTelemetry if it is set, and never read while it is not. */
 class GlobalOpenTelemetryTest {
 
-    private static final String METHOD_NAME = "dev.steadfast.opentelemetry.Flaky#alwaysFails()";
+    private static final String METHOD_NAME = "dev.steadfast.testsupport.fixtures.Flaky#alwaysFails()";
 
     @BeforeEach
     @AfterEach
@@ -34,7 +37,7 @@ class GlobalOpenTelemetryTest {
         try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
                 .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build()).build()) {
             GlobalOpenTelemetry.set(sdk);
-            try (Container container = Container.start(Flaky.class)) {
+            try (WeldTestContainer container = WeldTestContainer.start(new SteadfastExtension(), Flaky.class)) {
                 assertThrows(RetryExhaustedException.class, container.select(Flaky.class)::alwaysFails);
             }
 
@@ -44,7 +47,7 @@ class GlobalOpenTelemetryTest {
 
     @Test
     void anUnsetGlobalIsLeftAloneAndNothingIsObserved() {
-        try (Container container = Container.start(Flaky.class)) {
+        try (WeldTestContainer container = WeldTestContainer.start(new SteadfastExtension(), Flaky.class)) {
             assertThrows(RetryExhaustedException.class, container.select(Flaky.class)::alwaysFails);
         }
 

@@ -17,6 +17,11 @@ import dev.steadfast.CircuitOpenException;
 import dev.steadfast.RateLimitExceededException;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.TimeoutExceededException;
+import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.testsupport.WeldTestContainer;
+import dev.steadfast.testsupport.fixtures.Flaky;
+import dev.steadfast.testsupport.fixtures.Limited;
+import dev.steadfast.testsupport.fixtures.Payments;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
@@ -37,16 +42,17 @@ import org.junit.jupiter.api.Test;
 /** Real guarded beans on Weld SE, the observer found by ServiceLoader, metrics from the app's OpenTelemetry bean. */
 class OpenTelemetryMetricsTest {
 
-    private static final String FLAKY = "dev.steadfast.opentelemetry.Flaky#";
-    private static final String LIMITED = "dev.steadfast.opentelemetry.Limited#";
-    private static final String CHARGE = "dev.steadfast.opentelemetry.Payments#charge(boolean)";
+    private static final String FLAKY = "dev.steadfast.testsupport.fixtures.Flaky#";
+    private static final String LIMITED = "dev.steadfast.testsupport.fixtures.Limited#";
+    private static final String CHARGE = "dev.steadfast.testsupport.fixtures.Payments#charge(boolean)";
 
-    private Container container;
+    private WeldTestContainer container;
     private InMemoryMetricReader reader;
 
     @BeforeEach
     void start() {
-        container = Container.start(TestOpenTelemetry.class, Flaky.class, Payments.class, Limited.class);
+        container = WeldTestContainer.start(new SteadfastExtension(),
+                TestOpenTelemetry.class, Flaky.class, Payments.class, Limited.class);
         reader = container.select(TestOpenTelemetry.class).reader();
     }
 

@@ -13,7 +13,8 @@ public interface ClusterBackendProvider {
 
     /**
      * The backend's name, lower case ({@code hazelcast}, {@code redis}): its config keys are
-     * {@code steadfast.<name>.*} and logs and health show it.
+     * {@code steadfast.<name>.*} and logs and health show it. The module declares that prefix to strict config with a
+     * {@link dev.steadfast.spi.ConfigKeys}.
      */
     String name();
 

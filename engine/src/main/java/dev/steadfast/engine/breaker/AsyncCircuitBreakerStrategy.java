@@ -2,6 +2,7 @@ package dev.steadfast.engine.breaker;
 
 import dev.steadfast.CallRejected;
 import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.Failures;
 import dev.steadfast.engine.ForwardingStage;
 import dev.steadfast.engine.Invocation;
@@ -20,8 +21,8 @@ import java.util.concurrent.CompletionStage;
  * the caller gets a stage failed with {@link dev.steadfast.CircuitOpenException}. A failure thrown by the next strategy
  * instead of returning a stage counts like a failed stage; a {@code null} stage counts as a success with a
  * {@code null} value. Failures reach the caller without the JDK's {@code CompletionException} wrapper. Cancelling the
- * returned stage cancels the inner one (an asynchronous body is interrupted); the breaker records the inner stage's
- * outcome. Thread-safe, one instance per guarded method.
+ * returned stage cancels the inner one (an asynchronous body is interrupted); the breaker does not count that call,
+ * nor any other failure the {@link FailureRule} leaves out. Thread-safe, one instance per guarded method.
  */
 public final class AsyncCircuitBreakerStrategy<V> implements Strategy<CompletionStage<V>> {
 
@@ -30,6 +31,7 @@ public final class AsyncCircuitBreakerStrategy<V> implements Strategy<Completion
     private final Breaker breaker;
     private final Clock clock;
     private final EngineListener listener;
+    private final FailureRule failures;
 
     /**
      * @param next     the strategy inside this one
@@ -40,6 +42,13 @@ public final class AsyncCircuitBreakerStrategy<V> implements Strategy<Completion
      */
     public AsyncCircuitBreakerStrategy(Strategy<CompletionStage<V>> next, String method, Breaker breaker, Clock clock,
             EngineListener listener) {
+        this(next, method, breaker, clock, listener, FailureRule.STEADFAST);
+    }
+
+    /** @param failures which failures the breaker records at all */
+    public AsyncCircuitBreakerStrategy(Strategy<CompletionStage<V>> next, String method, Breaker breaker, Clock clock,
+            EngineListener listener, FailureRule failures) {
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.next = Objects.requireNonNull(next, "next");
         this.method = Objects.requireNonNull(method, "method");
         this.breaker = Objects.requireNonNull(breaker, "breaker");
@@ -60,7 +69,7 @@ public final class AsyncCircuitBreakerStrategy<V> implements Strategy<Completion
         try {
             inner = next.call(invocation);
         } catch (Throwable failure) {
-            breaker.onFailure(permit, failure, clock.nanoTime() - start);
+            record(permit, failure, Thread.currentThread().isInterrupted(), clock.nanoTime() - start);
             return CompletableFuture.failedFuture(failure);
         }
         if (inner == null) {
@@ -80,12 +89,22 @@ public final class AsyncCircuitBreakerStrategy<V> implements Strategy<Completion
             } else {
                 Throwable failure = Failures.unwrap(error);
                 try {
-                    breaker.onFailure(permit, failure, took);
+                    // A caller's cancel cancels `result` first, then the inner stage (ForwardingStage.cancel), so
+                    // by the time the inner stage reports, isCancelled() already tells the caller's cancel apart.
+                    record(permit, failure, result.isCancelled(), took);
                 } finally {
                     result.completeExceptionally(failure);
                 }
             }
         });
         return result;
+    }
+
+    private void record(long permit, Throwable failure, boolean callerStopped, long durationNanos) {
+        if (failures.counts(failure, callerStopped)) {
+            breaker.onFailure(permit, failure, durationNanos);
+        } else {
+            breaker.release(permit);
+        }
     }
 }

@@ -63,7 +63,7 @@ import static dev.steadfast.CircuitState.OPEN;
  * <h2>Protocol for strategies</h2>
  * {@link #tryAcquire()} returns a permit, a {@code long} so that the CLOSED path allocates nothing. A negative permit
  * means rejected: the call must not run, and {@link #rejection(long)} builds the exception. Otherwise the call runs and
- * exactly one of {@link #onSuccess} or {@link #onFailure} reports its outcome with that permit.
+ * exactly one of {@link #onSuccess}, {@link #onFailure} or {@link #release} reports its outcome with that permit.
  *
  * <h2>Operator view</h2>
  * {@link #stats()} counts calls as they finish (a call in flight is not yet counted), so {@code totalCalls} is always
@@ -139,7 +139,7 @@ public final class Breaker implements CircuitBreakerHandle {
      * here; announcing it ({@code callRejected}) is the strategy's job, since only the strategy knows the method.
      *
      * @return a permit: {@linkplain #admitted(long) admitted} (non-negative), to be passed to exactly one of
-     *         {@link #onSuccess}/{@link #onFailure}; or negative, for {@link #rejection(long)}
+     *         {@link #onSuccess}/{@link #onFailure}/{@link #release}; or negative, for {@link #rejection(long)}
      */
     public long tryAcquire() {
         while (true) {
@@ -211,6 +211,29 @@ public final class Breaker implements CircuitBreakerHandle {
      */
     public void onFailure(long permit, Throwable failure, long durationNanos) {
         record(permit, policy.failOn().test(failure));
+    }
+
+    /**
+     * The admitted call ended in a way that says nothing about the dependency (a {@code VirtualMachineError}, the
+     * caller's interrupt or cancellation, Steadfast's own rejection below the breaker; see
+     * {@link dev.steadfast.engine.FailureRule}): it is not counted at all, neither in the window nor in
+     * {@link #stats()}, and a HALF_OPEN trial gives its slot back without deciding anything. Never throws.
+     */
+    public void release(long permit) {
+        if (!admitted(permit)) {
+            throw new IllegalArgumentException("a rejected call has no outcome: permit " + permit);
+        }
+        if ((permit & 1) == 0) {
+            return; // a CLOSED call holds nothing
+        }
+        long epoch = permit >>> 1;
+        // As for a trial's outcome: HALF_OPEN snapshots are replaced within an epoch, so retry our CAS on the current
+        // one until it lands or the epoch (and with it the slot) is gone.
+        for (State s = state.get(); s.epoch == epoch; s = state.get()) {
+            if (state.compareAndSet(s, s.withTrials(s.trials - 1, s.trialSuccesses))) {
+                return;
+            }
+        }
     }
 
     private long reject(State s) {
@@ -503,7 +526,7 @@ public final class Breaker implements CircuitBreakerHandle {
         if (s.window == null) {
             return -1;
         }
-        return (long) s.window.calls() << 32 | Math.max(0, s.window.failures());
+        return s.window.counts();
     }
 
     /** Outcomes recorded into the current CLOSED window so far, or {@code -1} when not CLOSED: it moves on each one. */
@@ -540,6 +563,11 @@ public final class Breaker implements CircuitBreakerHandle {
      * @return whether the CAS won
      */
     private boolean publish(State from, State to) {
+        return publish(from, to, true);
+    }
+
+    /** @param announceNow whether to announce here; otherwise the caller makes sure {@link #announce()} runs */
+    private boolean publish(State from, State to, boolean announceNow) {
         if (!state.compareAndSet(from, to)) {
             return false;
         }
@@ -553,9 +581,11 @@ public final class Breaker implements CircuitBreakerHandle {
             }
             FleetLink l = link;
             if (l != null) {
-                l.changed(from.circuit, to.circuit);
+                l.changed(from.circuit, to.circuit); // only notes the news for the exchange's thread
             }
-            announce();
+            if (announceNow) {
+                announce();
+            }
         }
         return true;
     }
@@ -565,9 +595,11 @@ public final class Breaker implements CircuitBreakerHandle {
             // From now: a fleet's OPEN may have begun on another member (its openedAt is then in the past).
             long delay = Math.max(0, open.openedAt + policy.delayNanos() - clock.nanoTime());
             open.timer = timer.schedule(delay, () -> {
+                // On the timer's thread: only the CAS. Announcing runs the listeners (CDI observers, metrics), which
+                // is user code, so it is handed off.
                 // Identity: an OPEN state is never replaced within its epoch, so "still this state" is "still due".
-                if (state.get() == open) {
-                    publish(open, open.halfOpen(clock.instant()));
+                if (state.get() == open && publish(open, open.halfOpen(clock.instant()), false)) {
+                    timer.handOff(this::announce);
                 }
             });
         } catch (RejectedExecutionException shutDown) {

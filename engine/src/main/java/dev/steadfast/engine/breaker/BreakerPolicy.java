@@ -285,6 +285,10 @@ public final class BreakerPolicy {
                 found.add(Violation.below("requestVolumeThreshold", requestVolumeThreshold, 1,
                         "the window needs at least one call"));
             }
+            if (requestVolumeThreshold > RollingWindow.MAX_SIZE) {
+                found.add(Violation.of("requestVolumeThreshold", requestVolumeThreshold, "is above "
+                        + RollingWindow.MAX_SIZE + ", the largest window a breaker can track"));
+            }
             if (!(failureRatio >= 0 && failureRatio <= 1)) {
                 found.add(Violation.notWithin01("failureRatio", failureRatio));
             }

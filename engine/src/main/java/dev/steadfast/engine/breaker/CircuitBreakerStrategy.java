@@ -3,6 +3,7 @@ package dev.steadfast.engine.breaker;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.Failures;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
@@ -14,7 +15,9 @@ import java.util.Objects;
  * A circuit breaker around a synchronous call. An admitted call runs on the caller's thread and its outcome (what it
  * returned or threw, and how long it took by the {@link Clock}) is reported to the {@link Breaker} before the caller
  * sees it. A rejected call never reaches the next strategy: the listener hears {@code callRejected(method,
- * CIRCUIT_OPEN)} and the caller gets {@link CircuitOpenException}. The call's own failure propagates unwrapped.
+ * CIRCUIT_OPEN)} and the caller gets {@link CircuitOpenException}. The call's own failure propagates unwrapped; one
+ * that the {@link FailureRule} does not count (a {@code VirtualMachineError}, the caller's interrupt, Steadfast's own
+ * rejection from below) is not recorded at all.
  * Allocation-free while the breaker is CLOSED; thread-safe, one instance per guarded method (several may share one
  * {@link Breaker}).
  */
@@ -25,6 +28,7 @@ public final class CircuitBreakerStrategy<V> implements Strategy<V> {
     private final Breaker breaker;
     private final Clock clock;
     private final EngineListener listener;
+    private final FailureRule failures;
     /** Only a slow-call threshold needs the call's duration; without one the clock is never read. */
     private final boolean timesCalls;
 
@@ -37,6 +41,13 @@ public final class CircuitBreakerStrategy<V> implements Strategy<V> {
      */
     public CircuitBreakerStrategy(Strategy<V> next, String method, Breaker breaker, Clock clock,
             EngineListener listener) {
+        this(next, method, breaker, clock, listener, FailureRule.STEADFAST);
+    }
+
+    /** @param failures which failures the breaker records at all */
+    public CircuitBreakerStrategy(Strategy<V> next, String method, Breaker breaker, Clock clock,
+            EngineListener listener, FailureRule failures) {
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.next = Objects.requireNonNull(next, "next");
         this.method = Objects.requireNonNull(method, "method");
         this.breaker = Objects.requireNonNull(breaker, "breaker");
@@ -58,7 +69,11 @@ public final class CircuitBreakerStrategy<V> implements Strategy<V> {
         try {
             result = next.call(invocation);
         } catch (Throwable failure) {
-            breaker.onFailure(permit, failure, timesCalls ? clock.nanoTime() - start : 0);
+            if (failures.counts(failure, Thread.currentThread().isInterrupted())) {
+                breaker.onFailure(permit, failure, timesCalls ? clock.nanoTime() - start : 0);
+            } else {
+                breaker.release(permit);
+            }
             throw Failures.sneakyThrow(failure);
         }
         breaker.onSuccess(permit, timesCalls ? clock.nanoTime() - start : 0);

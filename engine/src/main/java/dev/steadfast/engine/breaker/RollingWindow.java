@@ -1,98 +1,140 @@
 package dev.steadfast.engine.breaker;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The outcomes of the last {@code size} calls of one CLOSED period, as a ring of bits (1 = failure), recorded without
- * a lock and without allocating, in O(1). A new window is built each time the breaker closes (or is reset), so a
- * window only ever fills and rolls; it is never cleared.
+ * The outcomes of the last {@code size} calls of one CLOSED period, recorded without a lock and without allocating,
+ * in O(1). A new window is built each time the breaker closes (or is reset), so a window only ever fills and rolls;
+ * it is never cleared.
  *
- * <p>Three atomics, each changed by one atomic instruction per call:
- * <ul>
- * <li>{@code claimed}: the call's sequence number {@code i}; its slot is {@code i % size}.</li>
- * <li>{@code bits}: the slot's bit is set or cleared with one atomic or/and that also returns the bit it replaced,
- *     so every call knows exactly what it overwrote.</li>
- * <li>{@code counts}: (slots written once) &lt;&lt; 32 + (failures in the ring), updated with one {@code addAndGet}
- *     by the difference this call made, and the decision uses the value that same instruction returns.</li>
- * </ul>
+ * <p>An outcome is recorded by one CAS on {@link #state}, which holds together the number of the next outcome
+ * (modulo {@code cycle}), the failures in the window, whether it has filled once, and the last outcome itself. The
+ * CAS is the moment the outcome happens: the decision it returns is taken on exactly the window that CAS produced,
+ * so the windows seen one after the other are those of the outcomes in the order of their CASes, with none skipped.
+ * The failure count needs the outcome that leaves the window (number {@code n - size}, in slot {@code n % size}),
+ * so every outcome must be in its slot before the next CAS: each recorder first writes the previous outcome, which
+ * {@link #state} still names, into its slot ({@link #publish}), whoever recorded it. A recorder stopped between its
+ * CAS and its own write therefore holds nobody up, and never leaves a slot unwritten for the one a lap later (an
+ * earlier version recorded the bit and the count in two steps; a call that had claimed its slot but not yet counted
+ * could make the breaker miss two failures in a row, or open on a window no order of the calls produced:
+ * {@code RollingWindowLincheckTest}).
  *
- * <p>Why that order is safe. The failure count is only ever changed by the exact difference each bit swap made, so
- * once the calls in flight have finished it equals the number of bits set; in between it is off by at most one per
- * call that has swapped its bit and not yet added (a call in flight, in effect not yet finished). "Filled once" is
- * exact: only the first {@code size} sequence numbers add to the high half, each once and after writing its slot, so
- * it reads {@code size} exactly when all of them have been written; before that no decision is taken, whatever the
- * count. Two calls {@code size} apart may race for the same slot and land in either order; the ring then holds the
- * later writer's outcome, as if the two calls had finished the other way round, and the count still follows the bits.
- * The low half may dip below zero for an instant (a clear added before the set it undoes); it is read as a signed
- * {@code int} and the high half recovered by subtracting it, so a dip never corrupts the call count.
+ * <p>Slots hold the outcome's number (modulo {@code cycle}) beside the outcome, so a late helper can tell whether a
+ * slot still holds the outcome a lap earlier, which it replaces by one CAS, or already holds a later one, which it
+ * leaves alone. Numbers repeat only every {@code cycle} outcomes (at least 2<sup>36</sup>), so a helper would have to
+ * stall for that many outcomes to be fooled. Memory: 8 bytes per slot.
  */
 final class RollingWindow {
 
-    private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final long ONE_WRITTEN = 1L << 32;
+    /** The largest window: its count and the outcome numbers share one {@code long}. */
+    static final int MAX_SIZE = 1 << 24;
+
+    private static final long LAST_FAILED = 1;
+    private static final long FILLED = 2;
+    private static final int COUNT_SHIFT = 2;
 
     private final int size;
     private final int threshold;
-    private final long[] bits;
-    private final AtomicLong claimed = new AtomicLong();
-    private final AtomicLong counts = new AtomicLong();
+    private final long cycle;
+    private final int numberShift;
+    private final long countMask;
+    private final AtomicLong state = new AtomicLong();
+    /** Slot {@code n % size}: outcome {@code n} (modulo {@code cycle}) shifted left once, plus 1 if it failed. */
+    private final AtomicLongArray slots;
 
     /**
-     * @param size      outcomes kept
+     * @param size      outcomes kept, 1 to {@link #MAX_SIZE}
      * @param threshold failures in a full window that open the breaker
      */
     RollingWindow(int size, int threshold) {
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("a rolling window holds 1 to " + MAX_SIZE + " outcomes: " + size);
+        }
         this.size = size;
         this.threshold = threshold;
-        this.bits = new long[(size + 63) >>> 6];
+        int countBits = 32 - Integer.numberOfLeadingZeros(size); // holds 0 .. size
+        this.countMask = (1L << countBits) - 1;
+        this.numberShift = COUNT_SHIFT + countBits;
+        // Numbers fill the bits left; a whole number of laps, so that n % size is the slot across the wrap.
+        this.cycle = (long) size << (64 - numberShift - countBits);
+        this.slots = new AtomicLongArray(size);
+        // The virtual outcomes -size .. -1, successes: the slots' predecessors in the first lap.
+        for (int i = 0; i < size; i++) {
+            slots.set(i, (cycle - size + i) << 1);
+        }
     }
 
     /**
      * Records one outcome.
      *
      * @return {@code true} when, with this outcome, the window has filled once and holds at least {@code threshold}
-     *         failures: the breaker should open
+     *         failures, unless it replaced an equal outcome (then the window did not change and the decision was
+     *         taken before): the breaker should open
      */
     boolean record(boolean failure) {
-        long i = claimed.getAndIncrement();
-        int slot = (int) (i % size);
-        int word = slot >>> 6;
-        long mask = 1L << slot; // a long shift uses the low six bits: the position within the word
-        long before = failure
-                ? (long) BITS.getAndBitwiseOr(bits, word, mask)
-                : (long) BITS.getAndBitwiseAnd(bits, word, ~mask);
-        int delta = (failure ? 1 : 0) - ((before & mask) != 0 ? 1 : 0);
-        long add = i < size ? ONE_WRITTEN + delta : delta;
-        if (add == 0) {
-            return false; // the window was full and the slot held the same outcome: nothing to decide anew
+        while (true) {
+            long s = state.get();
+            long n = s >>> numberShift;
+            boolean filled = (s & FILLED) != 0;
+            if (n != 0 || filled) {
+                publish(n == 0 ? cycle - 1 : n - 1, (s & LAST_FAILED) != 0); // the previous outcome, into its slot
+            }
+            // Slot n % size holds outcome n - size now (the previous CAS waited for it), or already a later one if
+            // `s` is stale; only the former is used, and the CAS below fails in the latter case anyway.
+            long leaving = slots.get((int) (n % size));
+            if (leaving >>> 1 != Math.floorMod(n - size, cycle)) {
+                continue;
+            }
+            boolean leavingFailed = (leaving & 1) != 0;
+            long failures = (s >>> COUNT_SHIFT & countMask) - (leavingFailed ? 1 : 0) + (failure ? 1 : 0);
+            boolean nowFilled = filled || n + 1 >= size;
+            long next = (n + 1 == cycle ? 0 : n + 1) << numberShift | failures << COUNT_SHIFT
+                    | (nowFilled ? FILLED : 0) | (failure ? LAST_FAILED : 0);
+            if (state.compareAndSet(s, next)) {
+                publish(n, failure); // or a later recorder already did it for us
+                if (filled && leavingFailed == failure) {
+                    return false; // the window was full and the slot held the same outcome: nothing to decide anew
+                }
+                return nowFilled && failures >= threshold;
+            }
         }
-        long now = counts.addAndGet(add);
-        int failures = (int) now;
-        long written = (now - failures) >>> 32;
-        return written == size && failures >= threshold;
     }
 
-    /** Failures in the ring; exact when no call is recording. For tests and diagnostics. */
+    /** Writes outcome {@code n} into its slot, over outcome {@code n - size}; does nothing if a later one is there. */
+    private void publish(long n, boolean failed) {
+        int slot = (int) (n % size);
+        long there = slots.get(slot);
+        if (there >>> 1 == Math.floorMod(n - size, cycle)) {
+            slots.compareAndSet(slot, there, n << 1 | (failed ? 1 : 0));
+        }
+    }
+
+    /** Failures in the window. For tests and diagnostics. */
     int failures() {
-        return (int) counts.get();
+        return (int) (state.get() >>> COUNT_SHIFT & countMask);
     }
 
-    /** Outcomes in the ring: the outcomes written once, up to {@code size}. Exact when no call is recording. */
-    int calls() {
-        long now = counts.get();
-        return (int) ((now - (int) now) >>> 32);
+    /**
+     * The window as {@code calls << 32 | failures}, both from one read of {@link #state}, so they belong together:
+     * calls are the outcomes recorded so far, up to {@code size}. For the fleet's summaries.
+     */
+    long counts() {
+        long s = state.get();
+        long calls = (s & FILLED) != 0 ? size : s >>> numberShift;
+        return calls << 32 | (s >>> COUNT_SHIFT & countMask);
     }
 
-    /** Outcomes recorded so far (including those the ring has rolled past). */
+    /**
+     * A number that moves on with every outcome recorded (the next outcome's number, modulo {@code cycle}, at least
+     * 2<sup>36</sup>): how the fleet tells whether the window saw calls since it last looked.
+     */
     long recorded() {
-        return claimed.get();
+        return state.get() >>> numberShift;
     }
 
-    /** Whether the first {@code size} outcomes have all been written. */
+    /** Whether {@code size} outcomes have been recorded. */
     boolean filled() {
-        long now = counts.get();
-        return (now - (int) now) >>> 32 == size;
+        return (state.get() & FILLED) != 0;
     }
 }

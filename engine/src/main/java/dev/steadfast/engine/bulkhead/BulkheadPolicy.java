@@ -11,11 +11,12 @@ import java.util.List;
  * <p>{@code equals}, {@code hashCode} and {@code toString} are written out: a record's generated ones go through a
  * JDK cache that kept the last compared classes, and with them an undeployed application's class loader, reachable.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming every violation, when there is one.
+ *
  * @param maxConcurrent    executions running at once ({@code @Bulkhead.value}), at least 1
  * @param waitingTaskQueue asynchronous executions that may wait for a permit, at least 0; synchronous calls ignore it
  * @param maxWaitNanos     how long a synchronous caller may wait for a permit, at least 0; {@code 0} rejects at once.
  *                         Asynchronous calls ignore it: they wait in the queue for as long as it takes
- * @throws IllegalArgumentException naming every violation, when there is one
  */
 public record BulkheadPolicy(int maxConcurrent, int waitingTaskQueue, long maxWaitNanos) {
 

@@ -93,14 +93,14 @@ final class ClusterBucket implements RateLimiter, FleetLimiter {
     }
 
     @Override
-    public long available(long now) {
+    public int available(long now) {
         RateLimiter local = fallback;
         if (local != null) {
             return local.available(now);
         }
         Lease l = current.get();
         long held = l.over(now) ? 0 : l.permits.get();
-        return Math.min(limit, held + Math.max(0, l.fleetLeft));
+        return (int) Math.min(limit, held + Math.max(0, l.fleetLeft));
     }
 
     @Override

@@ -131,13 +131,13 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
     }
 
     @Override
-    public long available(long now) {
+    public int available(long now) {
         Lease l = current.get();
         if (l.over(now)) {
-            return local ? share : Math.max(0, limit);
+            return (int) (local ? share : Math.max(0, limit));
         }
         long left = l.permits.get() + (l.fleet && l.fleetLeft > 0 ? l.fleetLeft : 0);
-        return Math.min(limit, left);
+        return (int) Math.min(limit, left);
     }
 
     @Override

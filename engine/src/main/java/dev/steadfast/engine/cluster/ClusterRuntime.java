@@ -177,11 +177,31 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public void attach(Breaker breaker) {
         start(breaker.name());
-        breakers.computeIfAbsent(breaker.name(), n -> {
+        breakers.compute(breaker.name(), (n, existing) -> {
+            if (existing != null && existing.breaker() == breaker) {
+                return existing;
+            }
+            if (existing != null) {
+                existing.detach(); // a breaker of that name that left the registry unnoticed: this one replaces it
+            }
             FleetBreaker f = new FleetBreaker(breaker, this, new SerialExecutor(task -> handOff.execute(task)));
             breaker.link(f);
             worker.execute(f::rejoin);
             return f;
+        });
+    }
+
+    /**
+     * Unlinks {@code breaker}, which left the registry (its last guard closed, or an operator removed it): the fleet
+     * forgets it here, and a new breaker of its name is linked afresh. Does nothing for a breaker never attached.
+     */
+    public void detach(Breaker breaker) {
+        breakers.computeIfPresent(breaker.name(), (n, f) -> {
+            if (f.breaker() != breaker) {
+                return f;
+            }
+            f.detach();
+            return null;
         });
     }
 

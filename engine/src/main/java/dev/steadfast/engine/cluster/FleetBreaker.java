@@ -54,6 +54,8 @@ final class FleetBreaker implements FleetLink {
     private final Executor apply;
     private final AtomicBoolean changeQueued = new AtomicBoolean();
     private final AtomicBoolean trialQueued = new AtomicBoolean();
+    /** Set when the breaker left the registry (a guard closed, an operator removed it): the link goes quiet. */
+    private volatile boolean detached;
 
     // Worker-confined.
     private final Map<String, BreakerSummary> others = new HashMap<>();
@@ -82,19 +84,19 @@ final class FleetBreaker implements FleetLink {
 
     @Override
     public boolean attached() {
-        return runtime.connected();
+        return !detached && runtime.connected();
     }
 
     @Override
     public void changed(CircuitState from, CircuitState to) {
-        if (changeQueued.compareAndSet(false, true)) {
+        if (!detached && changeQueued.compareAndSet(false, true)) {
             runtime.execute(this::onChange);
         }
     }
 
     @Override
     public void trialWanted(long generation) {
-        if (trialQueued.compareAndSet(false, true)) {
+        if (!detached && trialQueued.compareAndSet(false, true)) {
             runtime.execute(() -> {
                 trialQueued.set(false);
                 claim(generation, false);
@@ -104,12 +106,29 @@ final class FleetBreaker implements FleetLink {
 
     @Override
     public void trialFinished(long generation, boolean success) {
-        runtime.execute(() -> finished(generation, success));
+        if (!detached) {
+            runtime.execute(() -> finished(generation, success));
+        }
     }
 
     @Override
     public void operatorAction(CircuitState to) {
-        runtime.execute(() -> operator(to));
+        if (!detached) {
+            runtime.execute(() -> operator(to));
+        }
+    }
+
+    /** The breaker this link ties to the fleet. */
+    Breaker breaker() {
+        return breaker;
+    }
+
+    /**
+     * The breaker left the registry: from now on it decides alone (whoever still calls through it) and tells the
+     * fleet nothing; a new breaker of its name gets a link of its own.
+     */
+    void detach() {
+        detached = true;
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.steadfast.engine.fallback;
 
 import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.Failures;
 import dev.steadfast.engine.ForwardingStage;
 import dev.steadfast.engine.Invocation;
@@ -15,7 +16,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * Answers for a failed {@code CompletionStage}: when the stage fails (or the call throws), each fallback of the chain
  * is tried in order, each returning a stage, until one completes normally; if all fail, the returned stage fails with
- * the last failure and the earlier ones suppressed.
+ * the last failure and the earlier ones suppressed. A failure the {@link FailureRule} keeps from fallbacks (a
+ * {@code VirtualMachineError}, the caller's cancellation of the returned stage) is passed on untouched, and no fallback
+ * runs.
  */
 public final class AsyncFallbackStrategy<V> implements Strategy<CompletionStage<V>> {
 
@@ -24,10 +27,18 @@ public final class AsyncFallbackStrategy<V> implements Strategy<CompletionStage<
     private final FallbackPolicy policy;
     private final FallbackFunction<CompletionStage<V>>[] chain;
     private final EngineListener listener;
+    private final FailureRule failures;
 
-    @SuppressWarnings("unchecked")
     public AsyncFallbackStrategy(Strategy<CompletionStage<V>> next, String method, FallbackPolicy policy,
             EngineListener listener) {
+        this(next, method, policy, listener, FailureRule.STEADFAST);
+    }
+
+    /** @param failures which failures a fallback may answer for at all */
+    @SuppressWarnings("unchecked")
+    public AsyncFallbackStrategy(Strategy<CompletionStage<V>> next, String method, FallbackPolicy policy,
+            EngineListener listener, FailureRule failures) {
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.next = Objects.requireNonNull(next, "next");
         this.method = Objects.requireNonNull(method, "method");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -42,7 +53,7 @@ public final class AsyncFallbackStrategy<V> implements Strategy<CompletionStage<
         try {
             inner = next.call(invocation);
         } catch (Throwable t) {
-            failed(invocation, result, t);
+            failed(invocation, result, t, Thread.currentThread().isInterrupted());
             return result;
         }
         if (inner == null) {
@@ -54,14 +65,16 @@ public final class AsyncFallbackStrategy<V> implements Strategy<CompletionStage<
             if (error == null) {
                 result.complete(value);
             } else {
-                failed(invocation, result, Failures.unwrap(error));
+                // A caller's cancel cancels `result` before the inner stage (ForwardingStage.cancel): seen here.
+                failed(invocation, result, Failures.unwrap(error), result.isCancelled());
             }
         });
         return result;
     }
 
-    private void failed(Invocation<CompletionStage<V>> invocation, CompletableFuture<V> result, Throwable failure) {
-        if (!policy.appliesTo(failure)) {
+    private void failed(Invocation<CompletionStage<V>> invocation, CompletableFuture<V> result, Throwable failure,
+            boolean callerStopped) {
+        if (!failures.mayFallBack(failure, callerStopped) || !policy.appliesTo(failure)) {
             result.completeExceptionally(failure);
             return;
         }

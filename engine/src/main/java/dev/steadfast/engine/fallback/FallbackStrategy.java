@@ -1,6 +1,7 @@
 package dev.steadfast.engine.fallback;
 
 import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.Failures;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
@@ -11,7 +12,8 @@ import java.util.Objects;
 
 /**
  * Answers for a failed synchronous call: tries each fallback of the chain in order until one succeeds; if all fail,
- * the last failure propagates with the earlier ones suppressed.
+ * the last failure propagates with the earlier ones suppressed. A failure the {@link FailureRule} keeps from fallbacks
+ * (a {@code VirtualMachineError}, the caller's interrupt) propagates untouched.
  */
 public final class FallbackStrategy<V> implements Strategy<V> {
 
@@ -20,9 +22,17 @@ public final class FallbackStrategy<V> implements Strategy<V> {
     private final FallbackPolicy policy;
     private final FallbackFunction<V>[] chain;
     private final EngineListener listener;
+    private final FailureRule failures;
 
-    @SuppressWarnings("unchecked")
     public FallbackStrategy(Strategy<V> next, String method, FallbackPolicy policy, EngineListener listener) {
+        this(next, method, policy, listener, FailureRule.STEADFAST);
+    }
+
+    /** @param failures which failures a fallback may answer for at all */
+    @SuppressWarnings("unchecked")
+    public FallbackStrategy(Strategy<V> next, String method, FallbackPolicy policy, EngineListener listener,
+            FailureRule failures) {
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.next = Objects.requireNonNull(next, "next");
         this.method = Objects.requireNonNull(method, "method");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -35,7 +45,7 @@ public final class FallbackStrategy<V> implements Strategy<V> {
         try {
             return next.call(invocation);
         } catch (Throwable failure) {
-            if (!policy.appliesTo(failure)) {
+            if (!failures.mayFallBack(failure, Thread.currentThread().isInterrupted()) || !policy.appliesTo(failure)) {
                 throw Failures.sneakyThrow(failure);
             }
             return fallBack(invocation, failure);

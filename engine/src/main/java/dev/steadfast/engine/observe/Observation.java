@@ -14,8 +14,8 @@ import java.util.function.IntSupplier;
 
 /**
  * What the engine needs while it builds the chain of one observed operation: the listener its strategies announce to
- * (the engine's, plus the operation's recorders), the fallback policy that marks fallback answers, the place to
- * connect the bulkhead's counts, and the outermost observing strategy.
+ * (the engine's, plus the operation's recorders), the fallback policy that marks fallback answers, the places to
+ * connect the bulkhead's counts and the rate limit's permits, and the outermost observing strategy.
  */
 public final class Observation {
 
@@ -50,6 +50,16 @@ public final class Observation {
     /** Connects the operation's bulkhead view to the strategy's live counts. */
     public void bulkhead(IntSupplier inUse, IntSupplier queued) {
         operation.bindBulkhead(inUse, queued);
+    }
+
+    /** Connects the operation's bulkhead view to an adaptive bulkhead's live limit and calls in flight. */
+    public void adaptiveBulkhead(IntSupplier limit, IntSupplier inUse) {
+        operation.bindAdaptive(limit, inUse);
+    }
+
+    /** Connects the operation's rate limit view to the strategy's live permits. */
+    public void rateLimit(IntSupplier available) {
+        operation.bindRateLimit(available);
     }
 
     /** The built synchronous chain inside the observing strategy. */

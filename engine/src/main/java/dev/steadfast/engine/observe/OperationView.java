@@ -1,17 +1,21 @@
 package dev.steadfast.engine.observe;
 
+import dev.steadfast.RateLimitType;
 import dev.steadfast.engine.GuardPolicy;
+import dev.steadfast.engine.ratelimit.RateLimitPolicy;
 import dev.steadfast.spi.GuardedOperation;
 import dev.steadfast.spi.ObservedBreaker;
 import dev.steadfast.spi.ObservedBulkhead;
+import dev.steadfast.spi.ObservedRateLimit;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
-/** One operation as observers see it, with live views of its breaker and bulkhead. */
+/** One operation as observers see it, with live views of its breaker, bulkhead and rate limit. */
 final class OperationView implements GuardedOperation {
 
     private final String method;
@@ -20,6 +24,8 @@ final class OperationView implements GuardedOperation {
     private final Optional<ObservedBreaker> breaker;
     private final Optional<ObservedBulkhead> bulkhead;
     private final BulkheadView bulkheadView;
+    private final Optional<ObservedRateLimit> rateLimit;
+    private final RateLimitView rateLimitView;
 
     OperationView(GuardPolicy p, BreakerWatch breaker) {
         this.method = p.name();
@@ -30,12 +36,15 @@ final class OperationView implements GuardedOperation {
         add(set, p.breaker() != null, Policy.CIRCUIT_BREAKER);
         add(set, p.rateLimit() != null, Policy.RATE_LIMIT);
         add(set, p.timeout() != null, Policy.TIMEOUT);
-        add(set, p.bulkhead() != null, Policy.BULKHEAD);
+        add(set, p.bulkhead() != null || p.adaptiveBulkhead() != null, Policy.BULKHEAD);
         add(set, p.asynchronous(), Policy.ASYNCHRONOUS);
         this.policies = Collections.unmodifiableSet(set);
         this.breaker = Optional.ofNullable(breaker);
-        this.bulkheadView = p.bulkhead() == null ? null : new BulkheadView(p.bulkhead().maxConcurrent());
+        this.bulkheadView = p.bulkhead() != null ? new BulkheadView(p.bulkhead().maxConcurrent())
+                : p.adaptiveBulkhead() != null ? new BulkheadView(p.adaptiveBulkhead().initialLimit()) : null;
         this.bulkhead = Optional.ofNullable(bulkheadView);
+        this.rateLimitView = p.rateLimit() == null ? null : new RateLimitView(p.rateLimit());
+        this.rateLimit = Optional.ofNullable(rateLimitView);
     }
 
     private static void add(Set<Policy> set, boolean present, Policy p) {
@@ -49,6 +58,21 @@ final class OperationView implements GuardedOperation {
         if (bulkheadView != null) {
             bulkheadView.inUse = inUse;
             bulkheadView.queued = queued;
+        }
+    }
+
+    /** Connects the bulkhead view to an adaptive bulkhead: its limit moves, and nothing queues. */
+    void bindAdaptive(IntSupplier limit, IntSupplier inUse) {
+        if (bulkheadView != null) {
+            bulkheadView.limit = limit;
+            bulkheadView.inUse = inUse;
+        }
+    }
+
+    /** Connects the rate limit view to the strategy built for it. */
+    void bindRateLimit(IntSupplier available) {
+        if (rateLimitView != null) {
+            rateLimitView.available = available;
         }
     }
 
@@ -78,24 +102,32 @@ final class OperationView implements GuardedOperation {
     }
 
     @Override
+    public Optional<ObservedRateLimit> rateLimit() {
+        return rateLimit;
+    }
+
+    @Override
     public String toString() {
         return "GuardedOperation[" + method + ", " + policies + "]";
     }
 
-    /** Reads the bulkhead strategy's live counts once the chain is built; zero before. */
+    /**
+     * Reads the bulkhead strategy's live counts once the chain is built; zero before. For an adaptive bulkhead the
+     * limit is live too.
+     */
     private static final class BulkheadView implements ObservedBulkhead {
 
-        private final int maxConcurrent;
+        volatile IntSupplier limit;
         volatile IntSupplier inUse = () -> 0;
         volatile IntSupplier queued = () -> 0;
 
         BulkheadView(int maxConcurrent) {
-            this.maxConcurrent = maxConcurrent;
+            this.limit = () -> maxConcurrent;
         }
 
         @Override
         public int maxConcurrent() {
-            return maxConcurrent;
+            return limit.getAsInt();
         }
 
         @Override
@@ -110,7 +142,48 @@ final class OperationView implements GuardedOperation {
 
         @Override
         public String toString() {
-            return "ObservedBulkhead[" + inUse() + "/" + maxConcurrent + " in use, " + queued() + " queued]";
+            return "ObservedBulkhead[" + inUse() + "/" + maxConcurrent() + " in use, " + queued() + " queued]";
+        }
+    }
+
+    /** Reads the rate limit strategy's live permits once the chain is built; all free before. */
+    private static final class RateLimitView implements ObservedRateLimit {
+
+        private final int limit;
+        private final Duration window;
+        private final RateLimitType type;
+        volatile IntSupplier available;
+
+        RateLimitView(RateLimitPolicy policy) {
+            this.limit = policy.limit();
+            this.window = Duration.ofNanos(policy.windowNanos());
+            this.type = policy.type();
+            this.available = () -> limit;
+        }
+
+        @Override
+        public int limit() {
+            return limit;
+        }
+
+        @Override
+        public Duration window() {
+            return window;
+        }
+
+        @Override
+        public RateLimitType type() {
+            return type;
+        }
+
+        @Override
+        public int available() {
+            return available.getAsInt();
+        }
+
+        @Override
+        public String toString() {
+            return "ObservedRateLimit[" + available() + "/" + limit + " " + type + " per " + window + " available]";
         }
     }
 }

@@ -64,6 +64,11 @@ public final class AsyncRateLimitStrategy<V> implements Strategy<CompletionStage
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** The permits a call could take now, from 0 to the limit; for views, never for decisions. */
+    public int available() {
+        return limiter.available(clock.nanoTime());
+    }
+
     @Override
     public CompletionStage<V> call(Invocation<CompletionStage<V>> invocation) throws Exception {
         long wait = limiter.tryAcquire(clock.nanoTime());

@@ -35,16 +35,16 @@ final class FixedWindowLimiter extends SingleWordLimiter {
     }
 
     @Override
-    long admit(long state, long now) {
+    long permits(long state, long now) {
         long start = currentWindow(state, now);
-        return (state - start > 0 ? state : start) + 1;
+        long taken = state - start; // at most 0 when nothing was taken in the current window yet
+        return taken > 0 ? Math.max(0, quota - taken) : quota;
     }
 
     @Override
-    long left(long state, long now) {
+    long admit(long state, long now) {
         long start = currentWindow(state, now);
-        long used = state - start > 0 ? state - start : 0;
-        return Math.max(0, quota - used);
+        return (state - start > 0 ? state : start) + 1;
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.StringJoiner;
  * <p>{@code equals}, {@code hashCode} and {@code toString} are written out: a record's generated ones go through a
  * JDK cache that kept the last compared classes, and with them an undeployed application's class loader, reachable.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming every violation, when there is one.
+ *
  * @param limit           calls admitted per window ({@code @RateLimit.value}), at least 1; for {@code ROLLING} at most
  *                        {@link #MAX_ROLLING_LIMIT}, since it keeps one timestamp per permit
  * @param windowNanos     the window, at least 1 ns
@@ -24,7 +26,6 @@ import java.util.StringJoiner;
  * @param type            how the window moves
  * @param scope           this instance's limit, or the fleet's ({@link Scope#CLUSTER}: {@code FIXED} or
  *                        {@code SMOOTH}, no spacing)
- * @throws IllegalArgumentException naming every violation, when there is one
  */
 public record RateLimitPolicy(int limit, long windowNanos, long minSpacingNanos, RateLimitType type, Scope scope) {
 

@@ -63,6 +63,11 @@ public final class RateLimitStrategy<V> implements Strategy<V> {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** The permits a call could take now, from 0 to the limit; for views, never for decisions. */
+    public int available() {
+        return limiter.available(clock.nanoTime());
+    }
+
     @Override
     public V call(Invocation<V> invocation) throws Exception {
         long wait = limiter.tryAcquire(clock.nanoTime());

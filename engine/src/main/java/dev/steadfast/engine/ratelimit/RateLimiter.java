@@ -25,13 +25,11 @@ public interface RateLimiter {
     long tryAcquire(long nowNanos);
 
     /**
-     * Permits a call could take at {@code nowNanos} if nobody else did (spacing aside): what is left of the current
-     * window ({@code FIXED}, {@code ROLLING}) or in the bucket ({@code SMOOTH}). For operators' views; never on the
-     * call path. Exact when no call is deciding. The default knows nothing and answers 0.
+     * The permits a call could take at time {@code nowNanos}, from {@code 0} to the limit, without taking one; for
+     * views (gauges, the console, a registry's stats), never for decisions. Spacing is not taken into account. Exact
+     * when no admission races the reading; otherwise off by the admissions that do.
      */
-    default long available(long nowNanos) {
-        return 0;
-    }
+    int available(long nowNanos);
 
     /** Whether a fleet-wide limiter admits from the fleet's quota now; {@link ClusterStatus#LOCAL} for a local one. */
     default ClusterStatus clusterStatus() {

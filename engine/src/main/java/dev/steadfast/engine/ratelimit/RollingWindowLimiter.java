@@ -11,16 +11,21 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * time until that admission leaves the window, or until the spacing from the last admission has passed. Memory: 8
  * bytes per permit.
  *
- * <p><b>Why it is safe without a lock.</b> Admission number {@code m} is the thread whose CAS moves
- * {@link #admitted} from {@code m} to {@code m + 1}; only then does it write its time into slot {@code m % limit},
- * where it replaces admission {@code m - limit}. Each decision reads {@code admitted}, then the slots it needs, and
- * ends either with that CAS (which fails if anybody was admitted since the read, so the slots read were still
- * current) or, for a rejection, with a second read of {@code admitted} that proves nobody was. The one gap is the
- * moment between a winner's CAS and its write: a slot may still hold the admission one lap older. So every entry
- * carries the parity of its lap ({@code round / limit}) in its top bit; a reader that expects admission
- * {@code r} and finds the other parity knows admission {@code r} is being written right now, that is, it happened
- * just now, and rejects with a full window (or spacing) as retry-after. It cannot be two laps old: the admission of
- * the lap in between had to read this very slot first.
+ * <p><b>Why it is safe without a lock.</b> Admission number {@code m} is the thread whose CAS writes its time into
+ * slot {@code m % limit}, replacing admission {@code m - limit}; {@link #admitted} then counts it ({@code m} to
+ * {@code m + 1}), by that thread or by any other that finds the slot written first, so a thread stopped between the
+ * two steps holds nobody up. Every entry carries the parity of its lap ({@code round / limit}) in its top bit. A
+ * decision reads {@code admitted} ({@code m}), then the entry of admission {@code m - 1} (for spacing), then slot
+ * {@code m % limit}: the other parity there means admission {@code m} has not happened, so that slot still holds
+ * admission {@code m - limit} and the entry read before is still admission {@code m - 1}; a second read of
+ * {@code admitted}, still {@code m}, excludes that the slot already holds a later lap of the same parity. At that
+ * moment the decision's inputs are the current log, exactly: a rejection returns there, and an admission is the CAS
+ * of the slot from the very entry it read, which fails if admission {@code m} has happened since. A slot's entry
+ * never returns to an earlier value (each lap's time is at least a window after the previous lap's), so the CAS
+ * cannot mistake a later lap for the one it read. The retry-after is therefore exact even while another thread is
+ * being admitted; an earlier version, which claimed the round first and wrote the time after, could only reject with
+ * a full window during that gap, and a call that read the clock a window after that admission (the admission's own
+ * reading being old) was rejected with room left ({@code RollingWindowLimiterLincheckTest}).
  */
 final class RollingWindowLimiter implements RateLimiter {
 
@@ -52,57 +57,68 @@ final class RollingWindowLimiter implements RateLimiter {
         long now = Math.max(0, nowNanos - origin);
         while (true) {
             long m = admitted.get();
+            long previous = spacing > 0 && m > 0 ? log.get(slot(m - 1)) : 0; // admission m - 1: counted, so written
+            long entry = log.get(slot(m));
+            if ((entry & ODD_LAP) == lap(m)) {
+                admitted.compareAndSet(m, m + 1); // admission m is written but not yet counted: count it, look again
+                continue;
+            }
+            if (admitted.get() != m) {
+                continue; // the slot may hold a later lap: look again
+            }
+            // Here the log holds exactly m admissions: `entry` is admission m - limit, `previous` admission m - 1.
             long wait = 0;
             if (m >= limit) {
-                wait = sinceAdmission(m - limit, window, now);
+                wait = untilOld(entry, window, now);
             }
             if (spacing > 0 && m > 0) {
-                wait = Math.max(wait, sinceAdmission(m - 1, spacing, now));
+                wait = Math.max(wait, untilOld(previous, spacing, now));
             }
             if (wait > 0) {
-                if (admitted.get() == m) {
-                    return wait;
-                }
-                continue; // somebody was admitted while we looked: decide again on the new log
+                return wait;
             }
-            if (admitted.compareAndSet(m, m + 1)) {
-                log.set(slot(m), lap(m) | now);
+            if (log.compareAndSet(slot(m), entry, lap(m) | now)) {
+                admitted.compareAndSet(m, m + 1); // or somebody counted it for us already
                 return 0;
             }
         }
     }
 
     /**
-     * The limit minus the admissions of the last window: a binary search over the admissions the log still holds,
-     * whose times rise with their rounds (up to the few nanoseconds by which racing threads' readings may cross).
+     * The limit minus the admissions of the last window: a binary search for the oldest of the last {@code limit}
+     * admissions still inside the window, so reading costs O(log limit), not O(limit). Admissions are logged in about
+     * the order of their times (a thread that read the clock earlier may win its CAS a little later), which is exact
+     * enough for a view; a slot already overwritten by an admission of the next lap (not yet counted) counts as
+     * inside the window (it was admitted just now).
      */
     @Override
-    public long available(long nowNanos) {
+    public int available(long nowNanos) {
         long now = Math.max(0, nowNanos - origin);
         long m = admitted.get();
         long lo = Math.max(0, m - limit);
-        long hi = m; // first round, in [lo, m], whose admission is inside the window
+        long hi = m;
         while (lo < hi) {
             long mid = (lo + hi) >>> 1;
-            long entry = log.get(slot(mid));
-            boolean inside = (entry & ODD_LAP) != lap(mid) || now - (entry & TIME) < window;
-            if (inside) {
+            if (inWindow(mid, now)) {
                 hi = mid;
             } else {
                 lo = mid + 1;
             }
         }
-        return Math.max(0, limit - (m - lo));
+        return (int) (limit - (m - lo));
     }
 
-    /** Nanoseconds from {@code now} until admission {@code round} is {@code span} old (at most 0 if it is already). */
-    private long sinceAdmission(long round, long span, long now) {
+    private boolean inWindow(long round, long now) {
         long entry = log.get(slot(round));
-        if ((entry & ODD_LAP) != lap(round)) {
-            return span; // admission `round` is being written: it happened just now
-        }
-        // At most `span`: a reading older than the admission (a thread that read the clock, then lost the race) is
-        // told to wait as if it read the clock at that admission, not longer than the window itself.
+        return (entry & ODD_LAP) != lap(round) || now - (entry & TIME) < window;
+    }
+
+    /**
+     * Nanoseconds from {@code now} until the admission logged as {@code entry} is {@code span} old (at most 0 if it
+     * already is). At most {@code span}: a reading older than the admission (a thread that read the clock, then lost
+     * the race) is told to wait as if it read the clock at that admission, not longer than the span itself.
+     */
+    private static long untilOld(long entry, long span, long now) {
         return Math.min(span, (entry & TIME) + span - now);
     }
 

@@ -103,6 +103,11 @@ public final class SharedRateLimiter implements RateLimiterHandle {
         return wait;
     }
 
+    /** The permits a call could take at {@code nowNanos}, from 0 to the limit; for views, never for decisions. */
+    public int available(long nowNanos) {
+        return limiter.available(nowNanos);
+    }
+
     /** Calls that asked so far: what a fleet-wide limiter sizes its leases by. */
     public long attempts() {
         return admitted.sum() + rejected.sum();
@@ -162,7 +167,7 @@ public final class SharedRateLimiter implements RateLimiterHandle {
 
     @Override
     public RateLimiterStats stats() {
-        long left = Math.min(policy.limit(), limiter.available(clock.nanoTime()));
+        long left = Math.min(policy.limit(), available(clock.nanoTime()));
         return new RateLimiterStats(admitted.sum(), rejected.sum(), policy.limit() - left, left);
     }
 

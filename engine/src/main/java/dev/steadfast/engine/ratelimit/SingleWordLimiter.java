@@ -47,12 +47,14 @@ abstract class SingleWordLimiter implements RateLimiter {
     /** The state after admitting a call at {@code now}, when {@code waitNanos(state, now) == 0}. */
     abstract long admit(long state, long now);
 
-    /** Permits a call could take in {@code state} at {@code now}, spacing aside. */
-    abstract long left(long state, long now);
+    /** The permits free in {@code state} at {@code now}, from 0 to the limit. */
+    abstract long permits(long state, long now);
 
     @Override
-    public final long available(long now) {
-        return left(spacing == 0 ? state.get() : spaced.get().state, now);
+    public final int available(long now) {
+        // One read of the state, as a decision makes it; nothing is written.
+        long s = spacing == 0 ? state.get() : spaced.get().state;
+        return (int) Math.min(Integer.MAX_VALUE, permits(s, now));
     }
 
     @Override

@@ -13,13 +13,14 @@ package dev.steadfast.engine.ratelimit;
  */
 final class TokenBucketLimiter extends SingleWordLimiter {
 
+    private final int limit;
     private final long interval;
     private final long tolerance;
 
     TokenBucketLimiter(RateLimitPolicy policy, long origin) {
         super(origin, policy.minSpacingNanos(), origin);
         long window = policy.windowNanos();
-        int limit = policy.limit();
+        this.limit = policy.limit();
         this.interval = window / limit + (window % limit == 0 ? 0 : 1);
         this.tolerance = (limit - 1) * interval;
     }
@@ -30,11 +31,18 @@ final class TokenBucketLimiter extends SingleWordLimiter {
         return wait > 0 ? wait : 0;
     }
 
+    /**
+     * Each admission pushes the full moment one interval further, and a call is admitted while it is at most
+     * {@code limit - 1} intervals ahead: so a bucket whose full moment is {@code d} ahead holds
+     * {@code limit - ceil(d / interval)} tokens.
+     */
     @Override
-    long left(long full, long now) {
-        long from = full - now > 0 ? full : now;
-        long tokens = (now + tolerance - from) / interval + 1;
-        return Math.max(0, Math.min(tolerance / interval + 1, tokens));
+    long permits(long full, long now) {
+        long ahead = full - now;
+        if (ahead <= 0) {
+            return limit;
+        }
+        return Math.max(0, limit - (ahead / interval + (ahead % interval == 0 ? 0 : 1)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.steadfast.engine.retry;
 
 import dev.steadfast.engine.EngineListener;
+import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.Failures;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
@@ -12,7 +13,10 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Retries a synchronous call on the caller's thread, sleeping through the {@link Clock} between attempts. A success
- * on the first attempt allocates nothing beyond reading the clock once.
+ * on the first attempt allocates nothing beyond reading the clock once. A failure the {@link FailureRule} keeps from
+ * retries (a {@code VirtualMachineError}, the caller's interrupt) propagates at once, untouched; an
+ * {@link InterruptedException} from the body leaves the thread's interrupt flag set, as the interrupt is meant for
+ * the whole call.
  */
 public final class RetryStrategy<V> implements Strategy<V> {
 
@@ -25,10 +29,39 @@ public final class RetryStrategy<V> implements Strategy<V> {
 
     public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, Clock clock, EngineListener listener,
             DoubleSupplier random) {
+        this(next, method, policy, null, clock, listener, random, FailureRule.STEADFAST);
+    }
+
+    /** @param failures which failures the retry judges at all */
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, Clock clock, EngineListener listener,
+            FailureRule failures) {
+        this(next, method, policy, null, clock, listener, () -> ThreadLocalRandom.current().nextDouble(), failures);
+    }
+
+    /**
+     * @param budget the retry budget every call deposits in and every retry draws on; {@code null} for none
+     */
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, RetryBudget budget, Clock clock,
+            EngineListener listener) {
+        this(next, method, policy, budget, clock, listener, () -> ThreadLocalRandom.current().nextDouble(),
+                FailureRule.STEADFAST);
+    }
+
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, RetryBudget budget, Clock clock,
+            EngineListener listener, DoubleSupplier random) {
+        this(next, method, policy, budget, clock, listener, random, FailureRule.STEADFAST);
+    }
+
+    /**
+     * @param budget   the retry budget every call deposits in and every retry draws on; {@code null} for none
+     * @param failures which failures the retry judges at all
+     */
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, RetryBudget budget, Clock clock,
+            EngineListener listener, DoubleSupplier random, FailureRule failures) {
         this.next = Objects.requireNonNull(next, "next");
         this.retrying = new Retrying(Objects.requireNonNull(method, "method"), Objects.requireNonNull(policy, "policy"),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
-                Objects.requireNonNull(random, "random"));
+                budget, Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(random, "random"), Objects.requireNonNull(failures, "failures"));
     }
 
     @Override
@@ -36,6 +69,7 @@ public final class RetryStrategy<V> implements Strategy<V> {
         Retrying r = retrying;
         Retrying.Attempts a = null;
         long start = r.clock.nanoTime();
+        r.started(start);
         while (true) {
             try {
                 V result = next.call(invocation);
@@ -45,15 +79,15 @@ public final class RetryStrategy<V> implements Strategy<V> {
                 a = a != null ? a : new Retrying.Attempts(start);
                 a.rejected(result);
             } catch (Throwable failure) {
-                if (!r.retries(failure)) {
-                    throw Failures.sneakyThrow(failure);
-                }
-                a = a != null ? a : new Retrying.Attempts(start);
-                a.failed(failure);
                 if (failure instanceof InterruptedException) {
                     // Throwing it cleared the flag, but the interrupt is meant for the whole call, not one attempt.
                     Thread.currentThread().interrupt();
                 }
+                if (!r.retries(failure, Thread.currentThread().isInterrupted())) {
+                    throw Failures.sneakyThrow(failure);
+                }
+                a = a != null ? a : new Retrying.Attempts(start);
+                a.failed(failure);
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw interrupted(a);

@@ -1,13 +1,11 @@
 package dev.steadfast.engine.retry;
 
-import dev.steadfast.BulkheadFullException;
-import dev.steadfast.CircuitOpenException;
 import dev.steadfast.FaultToleranceException;
-import dev.steadfast.RateLimitExceededException;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.internal.TimeFormat;
 import dev.steadfast.engine.EngineListener;
 import dev.steadfast.engine.ExceptionMatcher;
+import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.time.Clock;
 
 import java.time.Duration;
@@ -26,11 +24,17 @@ final class Retrying {
     final RetryPolicy policy;
     final Clock clock;
     final EngineListener listener;
+    /** The retry budget every retry draws on; {@code null} without one. */
+    final RetryBudget budget;
     private final Delays delays;
     private final ExceptionMatcher retryOn;
+    private final FailureRule failures;
 
-    Retrying(String method, RetryPolicy policy, Clock clock, EngineListener listener, DoubleSupplier random) {
+    Retrying(String method, RetryPolicy policy, RetryBudget budget, Clock clock, EngineListener listener,
+            DoubleSupplier random, FailureRule failures) {
+        this.failures = failures;
         this.method = method;
+        this.budget = budget;
         this.policy = policy;
         this.clock = clock;
         this.listener = listener;
@@ -39,15 +43,16 @@ final class Retrying {
     }
 
     /**
-     * Whether a failure is retried: in retryOn and not in abortOn; Steadfast's own rejections only when retryOn names
-     * their class (or {@link FaultToleranceException}) explicitly.
+     * Whether a failure is retried: one the {@link FailureRule} lets a retry judge, in retryOn and not in abortOn;
+     * Steadfast's own rejections only when retryOn names their class (or {@link FaultToleranceException}) explicitly.
+     *
+     * @param callerStopped the caller's interrupt flag is set, or it cancelled the call
      */
-    boolean retries(Throwable failure) {
-        if (retryOn.excluded(failure)) {
+    boolean retries(Throwable failure, boolean callerStopped) {
+        if (!failures.mayRetry(failure, callerStopped) || retryOn.excluded(failure)) {
             return false;
         }
-        if (failure instanceof CircuitOpenException || failure instanceof BulkheadFullException
-                || failure instanceof RateLimitExceededException) {
+        if (FailureRule.isRejection(failure)) {
             return retryOn.includedExplicitly(failure, FaultToleranceException.class);
         }
         return retryOn.included(failure);
@@ -58,9 +63,17 @@ final class Retrying {
         return policy.retryOnResult() != null && policy.retryOnResult().test(result);
     }
 
+    /** A call starts at {@code startNanos}: its first attempt deposits in the retry budget, if there is one. */
+    void started(long startNanos) {
+        RetryBudget b = budget;
+        if (b != null) {
+            b.deposit(startNanos);
+        }
+    }
+
     /**
-     * After a failed attempt: the delay before the next one, or {@code -1} when the budget is spent. Announces the
-     * retry when there is one.
+     * After a failed attempt: the delay before the next one, or {@code -1} when the count, the duration or the retry
+     * budget is spent. Announces the retry when there is one, and a retry the budget refused.
      */
     long nextDelay(Attempts a) {
         if (policy.maxRetries() >= 0 && a.attempts > policy.maxRetries()) {
@@ -74,6 +87,12 @@ final class Retrying {
                 return -1;
             }
         }
+        // Last: a retry that the count or duration would not allow takes no token.
+        if (budget != null && !budget.tryWithdraw()) {
+            a.refused = true;
+            listener.retryRefused(method, a.attempts, budget.name());
+            return -1;
+        }
         listener.retryScheduled(method, a.attempts, a.lastFailure, Duration.ofNanos(delay));
         return delay;
     }
@@ -82,9 +101,10 @@ final class Retrying {
         long elapsed = clock.nanoTime() - a.startNanos;
         String message = "Retries exhausted for " + method + " after " + a.attempts
                 + (a.attempts == 1 ? " attempt" : " attempts") + " in " + TimeFormat.formatNanos(elapsed)
-                + (a.lastFailure == null ? "; the last result was rejected by retryOnResult" : "");
+                + (a.lastFailure == null ? "; the last result was rejected by retryOnResult" : "")
+                + (a.refused ? "; retry budget '" + budget.name() + "' refused the next retry" : "");
         RetryExhaustedException e = new RetryExhaustedException(message, a.lastFailure, a.attempts,
-                Duration.ofNanos(elapsed), a.lastResult);
+                Duration.ofNanos(elapsed), a.lastResult, a.refused ? budget.name() : null);
         if (a.earlier != null) {
             for (Throwable t : a.earlier) {
                 e.addSuppressed(t);
@@ -110,6 +130,8 @@ final class Retrying {
         int attempts;
         Throwable lastFailure;
         Object lastResult;
+        /** The retry budget refused the next retry. */
+        boolean refused;
         /** The most recent earlier failures, allocated on the second failure only. */
         ArrayDeque<Throwable> earlier;
 

@@ -10,8 +10,9 @@ import java.util.List;
  * <p>{@code equals}, {@code hashCode} and {@code toString} are written out: a record's generated ones go through a
  * JDK cache that kept the last compared classes, and with them an undeployed application's class loader, reachable.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming the violation, when there is one.
+ *
  * @param timeoutNanos the time an attempt may take ({@code @Timeout.value}), positive
- * @throws IllegalArgumentException naming the violation, when there is one
  */
 public record TimeoutPolicy(long timeoutNanos) {
 

@@ -216,9 +216,9 @@ class BackendLossTest {
 
     @Test
     void onTheRealWorkerThreadCallsNeverWaitForABackendThatNeverAnswers() throws Exception {
-        InMemoryCluster silent = new InMemoryCluster(SystemClock.INSTANCE, new ThreadTimer("memory-cluster"));
+        InMemoryCluster silent = new InMemoryCluster(SystemClock.INSTANCE, new ThreadTimer("memory-cluster", Runnable::run));
         silent.mode(Mode.SILENT);
-        ThreadTimer timer = new ThreadTimer("steadfast-timer-test");
+        ThreadTimer timer = new ThreadTimer("steadfast-timer-test", Runnable::run);
         Engine engine = new Engine(SystemClock.INSTANCE, timer, () -> Runnable::run, EngineListener.NONE,
                 ThreadContext.NONE, timer::shutdown);
         try {

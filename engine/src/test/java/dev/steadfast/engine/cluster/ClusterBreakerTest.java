@@ -317,6 +317,32 @@ class ClusterBreakerTest {
         }
     }
 
+    @Test
+    void aBreakerRemovedFromTheRegistryLeavesTheFleetAndTheNextOfItsNameJoinsIt() throws Exception {
+        List<Member> m = new ArrayList<>();
+        List<Strategy<Object>> c = new ArrayList<>();
+        try (TestFleet fleet = fleetOf3(m, c, payments(0.5))) {
+            CircuitBreakerHandle removed = breaker(m.get(0));
+            assertTrue(m.get(0).engine.breakers().remove("payments"), "a guard closed, or an operator removed it");
+            Strategy<Object> rebuilt = m.get(0).engine.build(GuardPolicy.builder("com.acme.Payments#charge()")
+                    .breaker("payments", payments(0.5)).build());
+            fleet.advance(Duration.ofMillis(50));
+            CircuitBreakerHandle renewed = breaker(m.get(0));
+            assertTrue(renewed != removed, "a new breaker of that name");
+            assertEquals(ClusterStatus.CONNECTED, renewed.clusterStatus());
+
+            removed.forceOpen();
+            fleet.advance(Duration.ofMillis(50));
+            assertEquals(CLOSED, state(m.get(1)), "the removed breaker tells the fleet nothing");
+            assertEquals(CLOSED, renewed.state());
+
+            breaker(m.get(1)).forceOpen();
+            fleet.advance(Duration.ofMillis(50));
+            assertEquals(FORCED_OPEN, renewed.state(), "the new breaker follows the fleet");
+            assertThrows(CircuitOpenException.class, () -> rebuilt.call(() -> "charged"));
+        }
+    }
+
     static CircuitState state(Member m) {
         return breaker(m).state();
     }

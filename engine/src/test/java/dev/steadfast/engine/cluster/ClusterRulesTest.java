@@ -3,7 +3,11 @@ package dev.steadfast.engine.cluster;
 import dev.steadfast.RateLimitType;
 import dev.steadfast.Scope;
 import dev.steadfast.engine.Violation;
+import dev.steadfast.engine.GuardPolicy;
+import dev.steadfast.engine.breaker.BreakerKeySelector;
 import dev.steadfast.engine.breaker.BreakerPolicy;
+import dev.steadfast.engine.breaker.KeyedBreakerPolicy;
+import dev.steadfast.guard.Guard;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +71,20 @@ class ClusterRulesTest {
                 () -> new RateLimitPolicy(5, SECOND, 0, RateLimitType.ROLLING, Scope.CLUSTER));
         assertTrue(e.getMessage().startsWith("RateLimitPolicy: type ROLLING cannot be kept across a fleet"),
                 e.getMessage());
+    }
+
+    @Test
+    void aKeyedBreakerIsLocalToEachInstance() {
+        BreakerPolicy fleet = BreakerPolicy.builder().scope(Scope.CLUSTER).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GuardPolicy.builder("com.acme.Tenants#fetch(String)").breaker("tenants", fleet)
+                        .breakerKeys(KeyedBreakerPolicy.builder().build(), BreakerKeySelector.argument(0)).build());
+        assertEquals("com.acme.Tenants#fetch(String): a keyed breaker is local to each instance; CLUSTER scope is for"
+                + " unkeyed breakers", e.getMessage());
+        IllegalArgumentException guard = assertThrows(IllegalArgumentException.class,
+                () -> Guard.<String>builder("tenants").circuitBreaker(b -> b.name("tenants").scope(Scope.CLUSTER).keyed()).build());
+        assertEquals("Guard 'tenants': circuitBreaker scope CLUSTER with keyed(): a keyed breaker keeps one breaker per"
+                + " key on each instance and is never shared by the fleet; use Scope.LOCAL, or an unkeyed named"
+                + " breaker for a fleet-wide one", guard.getMessage());
     }
 }

@@ -186,7 +186,15 @@ class FallbackStrategyTest {
     @Test
     void errorsTriggerTheFallbackUnderTheDefaultApplyOn() throws Exception {
         assertEquals("fallback",
-                strategy(policy(List.of(returning("f", "fallback")))).call(failingWith(new StackOverflowError())));
+                strategy(policy(List.of(returning("f", "fallback")))).call(failingWith(new AssertionError())));
+    }
+
+    @Test
+    void aVirtualMachineErrorNeverTriggersTheFallback() {
+        StackOverflowError fatal = new StackOverflowError();
+        assertSame(fatal, assertThrows(StackOverflowError.class,
+                () -> strategy(policy(List.of(returning("f", "fallback")))).call(failingWith(fatal))));
+        assertEquals(List.of(), tried);
     }
 
     @Test

@@ -24,7 +24,6 @@ import dev.steadfast.engine.Strategy;
 import dev.steadfast.engine.async.ThreadContext;
 import dev.steadfast.engine.breaker.Breaker;
 import dev.steadfast.engine.breaker.BreakerPolicy;
-import dev.steadfast.engine.bulkhead.AsyncBulkheadStrategy;
 import dev.steadfast.engine.bulkhead.BulkheadPolicy;
 import dev.steadfast.engine.fallback.FallbackPolicy;
 import dev.steadfast.engine.fallback.FallbackStrategy;
@@ -39,6 +38,7 @@ import dev.steadfast.spi.GuardRecorder;
 import dev.steadfast.spi.GuardedOperation;
 import dev.steadfast.spi.GuardedOperation.Policy;
 import dev.steadfast.spi.ObservedBulkhead;
+import dev.steadfast.spi.ObservedRateLimit;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -112,19 +112,25 @@ class ObservedEngineTest {
                 .bulkhead(new BulkheadPolicy(1, 1, 0)).build());
 
         assertSame(FallbackStrategy.class, sync.getClass());
-        assertSame(AsyncBulkheadStrategy.class, staged.getClass());
         assertEquals(2, uninterested.operations.size(), "it was still offered both");
         assertEquals("f", sync.call(failing(new IOException())));
+        assertEquals("staged", ((CompletionStage<?>) staged.call(() -> CompletableFuture.completedFuture("staged")))
+                .toCompletableFuture().join());
         assertEquals(List.of(), uninterested.heard);
     }
 
     @Test
-    void anInterestedObserverGetsTheOutermostStrategy() {
-        observed();
+    @SuppressWarnings("unchecked")
+    void anInterestedObserverGetsTheOutermostStrategy() throws Exception {
+        RecordingObserver o = observed();
 
         assertSame(ObservingStrategy.class, engine.build(guard().retry(retry(1)).build()).getClass());
-        assertSame(AsyncObservingStrategy.class,
-                engine.build(guard().returnsStage(true).retry(retry(1)).build()).getClass());
+        // A staged chain is wrapped once more, outermost, by the engine's tracking of pending calls (for close()),
+        // which observes nothing; right inside it is the observing strategy, which hears the whole call.
+        Strategy<Object> staged = engine.build(guard().returnsStage(true).retry(retry(1)).build());
+        ((CompletionStage<Object>) staged.call(() -> CompletableFuture.completedFuture("x"))).toCompletableFuture()
+                .join();
+        assertEquals(List.of("completed SUCCESS"), o.heard);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -339,8 +345,10 @@ class ObservedEngineTest {
         assertEquals(1, bulkhead.inUse());
         assertTrue(result.cancel(true));
 
-        assertEquals(0, bulkhead.inUse(), "the permit came back with the cancelled inner stage");
         assertEquals(List.of("completed FAILURE"), o.heard);
+        assertEquals(1, bulkhead.inUse(), "a plain stage's work goes on after a cancel: it keeps its permit");
+        body.complete("late");
+        assertEquals(0, bulkhead.inUse(), "the permit came back when the work ended");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -368,6 +376,43 @@ class ObservedEngineTest {
         assertEquals(0, bulkhead.queued());
         assertEquals(List.of("rejected BULKHEAD_FULL", "completed BULKHEAD_FULL", "completed SUCCESS",
                 "completed SUCCESS"), o.heard);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRateLimitViewReadsTheLivePermits() throws Exception {
+        RecordingObserver o = observed();
+        Strategy<Object> sync = engine.build(guard()
+                .rateLimit(new RateLimitPolicy(3, ofSeconds(10).toNanos(), 0, RateLimitType.FIXED)).build());
+        Strategy<Object> staged = engine.build(guard().returnsStage(true)
+                .rateLimit(new RateLimitPolicy(2, ofSeconds(1).toNanos(), 0, RateLimitType.SMOOTH)).build());
+        ObservedRateLimit limit = o.operations.get(0).rateLimit().orElseThrow();
+        ObservedRateLimit stagedLimit = o.operations.get(1).rateLimit().orElseThrow();
+
+        assertEquals(3, limit.limit());
+        assertEquals(ofSeconds(10), limit.window());
+        assertEquals(RateLimitType.FIXED, limit.type());
+        assertEquals(3, limit.available());
+        sync.call(() -> "one");
+        sync.call(() -> "two");
+        assertEquals(1, limit.available());
+        assertEquals(2, limit.used());
+        clock.advance(ofSeconds(10));
+        assertEquals(3, limit.available(), "a new window, read with the engine's clock");
+
+        ((CompletionStage<Object>) staged.call(() -> CompletableFuture.completedFuture("s"))).toCompletableFuture()
+                .join();
+        assertEquals(1, stagedLimit.available());
+        assertFalse(o.operations.get(0).bulkhead().isPresent());
+    }
+
+    @Test
+    void anOperationWithoutARateLimitHasNoView() {
+        RecordingObserver o = observed();
+
+        engine.build(guard().retry(retry(1)).build());
+
+        assertFalse(o.operations.get(0).rateLimit().isPresent());
     }
 
     @Test

@@ -127,4 +127,26 @@ class FixedWindowLimiterTest {
                 "the current window is full: the wait is until the next one, never more than a window");
         assertEquals(0, limiter.tryAcquire(ORIGIN + 2_000));
     }
+
+    @Test
+    void availableCountsThePermitsLeftInTheCurrentWindowWithoutTakingOne() {
+        RateLimiter limiter = limiter(3, 1_000, 0);
+
+        assertEquals(3, limiter.available(ORIGIN));
+        limiter.tryAcquire(ORIGIN + 100);
+        limiter.tryAcquire(ORIGIN + 200);
+        assertEquals(1, limiter.available(ORIGIN + 300));
+        assertEquals(1, limiter.available(ORIGIN + 300), "reading takes nothing");
+        limiter.tryAcquire(ORIGIN + 300);
+        assertEquals(0, limiter.available(ORIGIN + 999));
+        assertEquals(3, limiter.available(ORIGIN + 1_000), "a new window");
+    }
+
+    @Test
+    void availableIgnoresSpacing() {
+        RateLimiter limiter = limiter(3, 1_000, 500);
+        limiter.tryAcquire(ORIGIN);
+
+        assertEquals(2, limiter.available(ORIGIN + 1));
+    }
 }

@@ -94,4 +94,30 @@ class RollingWindowLimiterTest {
 
         assertEquals(1_000, limiter.tryAcquire(ORIGIN + 400), "read before the admission that fills the window");
     }
+
+    @Test
+    void availableCountsTheAdmissionsOfTheLastWindowWithoutTakingOne() {
+        RateLimiter limiter = limiter(3, 1_000, 0);
+
+        assertEquals(3, limiter.available(ORIGIN));
+        limiter.tryAcquire(ORIGIN);
+        limiter.tryAcquire(ORIGIN + 10);
+        limiter.tryAcquire(ORIGIN + 20);
+        assertEquals(0, limiter.available(ORIGIN + 999));
+        assertEquals(1, limiter.available(ORIGIN + 1_000), "the admission at 0 has left the window");
+        assertEquals(2, limiter.available(ORIGIN + 1_010));
+        limiter.tryAcquire(ORIGIN + 1_015);
+        assertEquals(1, limiter.available(ORIGIN + 1_015));
+        assertEquals(3, limiter.available(ORIGIN + 5_000), "all of them are old");
+    }
+
+    @Test
+    void availableStaysRightOverManyLaps() {
+        RateLimiter limiter = limiter(5, 1_000, 0);
+        for (int i = 0; i < 23; i++) {
+            assertEquals(0, limiter.tryAcquire(ORIGIN + i * 300L));
+        }
+        // Admissions at 0, 300, ..., 6600: those after 5700 are in the window ending at 6700.
+        assertEquals(5 - 3, limiter.available(ORIGIN + 6_700));
+    }
 }

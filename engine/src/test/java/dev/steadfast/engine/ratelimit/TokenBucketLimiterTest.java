@@ -86,4 +86,20 @@ class TokenBucketLimiterTest {
         assertEquals(150, limiter.tryAcquire(ORIGIN + 600), "the bucket is the longer wait here");
         assertEquals(0, limiter.tryAcquire(ORIGIN + 750));
     }
+
+    @Test
+    void availableIsTheTokensInTheBucket() {
+        RateLimiter limiter = limiter(4, 1_000, 0);
+
+        assertEquals(4, limiter.available(ORIGIN));
+        limiter.tryAcquire(ORIGIN);
+        limiter.tryAcquire(ORIGIN);
+        limiter.tryAcquire(ORIGIN);
+        assertEquals(1, limiter.available(ORIGIN));
+        limiter.tryAcquire(ORIGIN);
+        assertEquals(0, limiter.available(ORIGIN + 249));
+        assertEquals(1, limiter.available(ORIGIN + 250), "one token back per interval");
+        assertEquals(2, limiter.available(ORIGIN + 500));
+        assertEquals(4, limiter.available(ORIGIN + 10_000), "never more than the bucket holds");
+    }
 }

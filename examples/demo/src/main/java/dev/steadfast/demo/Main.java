@@ -6,6 +6,7 @@ import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitState;
 import dev.steadfast.demo.Timeline.Mark;
 import dev.steadfast.demo.Timeline.Outcome;
+import dev.steadfast.console.ConsoleExtension;
 import dev.steadfast.impl.cdi.SteadfastExtension;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
@@ -39,13 +40,14 @@ public final class Main {
                                     phases: healthy, slow, failing, down, recovering
               --report <file>       where to write the HTML report (default: steadfast-demo-report.html next to
                                     the jar)
+              --console             serve the live Steadfast console while the demo runs, and print its URL
               --help                this text
             Steadfast's thresholds are in META-INF/microprofile-config.properties; override any of them with
             -D<key>=<value> before -jar, e.g. java '-Dsteadfast.circuit-breaker."quotes".delay=5s' -jar ...
             """.formatted(Scenario.DEFAULT);
 
     /** The command line, checked. */
-    record Options(int durationSeconds, int clients, Scenario scenario, Path report) {
+    record Options(int durationSeconds, int clients, Scenario scenario, Path report, boolean console) {
 
         /**
          * @return the options, or {@code null} for {@code --help}
@@ -56,10 +58,15 @@ public final class Main {
             int clients = 12;
             String scenario = Scenario.DEFAULT;
             Path report = null;
+            boolean console = false;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (name.equals("--help") || name.equals("-h")) {
                     return null;
+                }
+                if (name.equals("--console")) {
+                    console = true;
+                    continue;
                 }
                 if (i + 1 == args.length) {
                     throw new IllegalArgumentException("Unknown option or missing value: " + name);
@@ -74,7 +81,7 @@ public final class Main {
                 }
             }
             return new Options(duration, clients, Scenario.parse(scenario, duration * 1000L),
-                    report != null ? report : defaultReport());
+                    report != null ? report : defaultReport(), console);
         }
 
         private static int number(String name, String value, int min) {
@@ -141,7 +148,14 @@ public final class Main {
                 .disableDiscovery()
                 .addBeanClasses(QuoteClient.class, Timeline.class)
                 .addExtensions(new SteadfastExtension());
-        try (SeContainer container = weld.initialize(); FlakyServer server = FlakyServer.start()) {
+        if (options.console()) {
+            weld.addExtensions(new ConsoleExtension()); // registers the console's beans and its observer
+        }
+        try (SeContainer container = weld.initialize(); FlakyServer server = FlakyServer.start();
+             ConsoleServer console = options.console() ? ConsoleServer.start(container) : null) {
+            if (console != null) {
+                out.printf("Steadfast console: %s (open it in a browser while the demo runs)%n", console.uri());
+            }
             QuoteClient quotes = container.select(QuoteClient.class).get();
             quotes.connectTo(server.uri());
             Timeline timeline = container.select(Timeline.class).get();

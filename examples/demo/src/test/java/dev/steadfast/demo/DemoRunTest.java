@@ -9,6 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +90,47 @@ class DemoRunTest {
         assertFalse(output.contains("\u001b["), "ANSI escapes on a plain output");
         String accounted = String.format("accounted for     %7d of %d   OK", timeline.sent(), timeline.sent());
         assertTrue(summary.toString(StandardCharsets.UTF_8).contains(accounted), summary.toString());
+    }
+
+    @Test
+    void withConsoleTheRunIsServedLiveAtThePrintedUrl(@TempDir Path dir) throws Exception {
+        Main.Options options = Main.Options.parse("--duration", "5", "--clients", "4", "--console",
+                "--scenario", "healthy:1,failing:2,healthy:2", "--report", dir.resolve("report.html").toString());
+        assertTrue(options.console());
+        ByteArrayOutputStream live = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(live, true, StandardCharsets.UTF_8);
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<Timeline> run = runner.submit(() -> Main.run(options, out, false));
+            Matcher url = Pattern.compile("Steadfast console: (http://127\\.0\\.0\\.1:\\d+/steadfast) ").matcher("");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!url.reset(live.toString(StandardCharsets.UTF_8)).find()) {
+                assertTrue(System.nanoTime() < deadline, "no console URL printed:\n" + live);
+                assertFalse(run.isDone(), "the demo ended without a console URL:\n" + live);
+                Thread.sleep(50);
+            }
+            URI console = URI.create(url.group(1) + "/");
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(console).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String snapshot = "";
+            Pattern calls = Pattern.compile("QuoteClient#fetch\\(String\\)\".*?\"calls\":([1-9])");
+            while (!calls.matcher(snapshot).find()) {
+                assertTrue(System.nanoTime() < deadline, "the snapshot never showed the demo's calls: " + snapshot);
+                Thread.sleep(200);
+                snapshot = http.send(HttpRequest.newBuilder(console.resolve("snapshot")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("Steadfast console"));
+            assertTrue(snapshot.contains("\"method\":\"dev.steadfast.demo.QuoteClient#fetch(String)\""), snapshot);
+            assertTrue(snapshot.contains("\"name\":\"quotes\""), snapshot);
+            assertEquals(0, run.get(60, TimeUnit.SECONDS).unaccounted());
+        } finally {
+            runner.shutdownNow();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.RetryAttempted;
+import dev.steadfast.RetryRefused;
 import dev.steadfast.engine.EngineListener;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -27,12 +28,15 @@ final class CdiEvents implements EngineListener {
     private final boolean stateChanges;
     private final boolean retries;
     private final boolean rejections;
+    private final boolean refusals;
 
-    private CdiEvents(Event<Object> events, boolean stateChanges, boolean retries, boolean rejections) {
+    private CdiEvents(Event<Object> events, boolean stateChanges, boolean retries, boolean rejections,
+            boolean refusals) {
         this.events = events;
         this.stateChanges = stateChanges;
         this.retries = retries;
         this.rejections = rejections;
+        this.refusals = refusals;
     }
 
     /** A listener for the observed event types, or {@code null} when none of them is observed. */
@@ -40,10 +44,11 @@ final class CdiEvents implements EngineListener {
         boolean stateChanges = observes(observedTypes, CircuitStateChanged.class);
         boolean retries = observes(observedTypes, RetryAttempted.class);
         boolean rejections = observes(observedTypes, CallRejected.class);
-        if (!stateChanges && !retries && !rejections) {
+        boolean refusals = observes(observedTypes, RetryRefused.class);
+        if (!stateChanges && !retries && !rejections && !refusals) {
             return null;
         }
-        return new CdiEvents(beanManager.getEvent(), stateChanges, retries, rejections);
+        return new CdiEvents(beanManager.getEvent(), stateChanges, retries, rejections, refusals);
     }
 
     private static boolean observes(Set<Type> observedTypes, Class<?> eventType) {
@@ -63,7 +68,22 @@ final class CdiEvents implements EngineListener {
     @Override
     public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
         if (stateChanges) {
-            fire(new CircuitStateChanged(name, from, to, at, origin));
+            fire(new CircuitStateChanged(name, from, to, at, null, origin));
+        }
+    }
+
+    /** A keyed breaker's key changed state: the same event, carrying the key as text. */
+    @Override
+    public void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
+        if (stateChanges) {
+            fire(new CircuitStateChanged(name, from, to, at, String.valueOf(key), CircuitStateChanged.LOCAL));
+        }
+    }
+
+    @Override
+    public void retryRefused(String method, int attempt, String budget) {
+        if (refusals) {
+            fire(new RetryRefused(method, attempt, budget));
         }
     }
 

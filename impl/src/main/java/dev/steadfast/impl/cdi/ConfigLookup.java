@@ -1,5 +1,7 @@
 package dev.steadfast.impl.cdi;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,14 @@ interface ConfigLookup {
     /** The value of {@code key}, or empty when it is not set (or set to an empty string). */
     Optional<String> get(String key);
 
+    /**
+     * Every property name this config can list, with the name of the source its value comes from (the source of the
+     * highest ordinal that has it), for strict config. Empty when the config cannot list its names.
+     */
+    default Map<String, String> names() {
+        return Map.of();
+    }
+
     /** MicroProfile Config if its API and an implementation are present, else system properties. */
     static ConfigLookup create() {
         try {
@@ -25,6 +35,20 @@ interface ConfigLookup {
     }
 
     static ConfigLookup systemProperties() {
-        return key -> Optional.ofNullable(System.getProperty(key)).filter(v -> !v.isEmpty());
+        return new ConfigLookup() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(System.getProperty(key)).filter(v -> !v.isEmpty());
+            }
+
+            @Override
+            public Map<String, String> names() {
+                Map<String, String> names = new LinkedHashMap<>();
+                for (String name : System.getProperties().stringPropertyNames()) {
+                    names.put(name, "system properties");
+                }
+                return names;
+            }
+        };
     }
 }

@@ -55,8 +55,9 @@ final class MemberReader {
     }
 
     /**
-     * The key prefixes of {@code docs/configuration.md}; a {@code name} (of a breaker or rate limiter) adds the named
-     * level first: {@code steadfast.circuit-breaker."<name>".}, {@code steadfast.rate-limit."<name>".}.
+     * The key prefixes of {@code docs/configuration.md}; a {@code name} (of a breaker, a rate limiter or a retry
+     * budget) adds the named level first: {@code steadfast.<kind>."<name>".}, e.g.
+     * {@code steadfast.rate-limit."<name>".}.
      */
     static List<String> prefixes(PolicyKind kind, String className, String methodName, String name) {
         List<String> p = new ArrayList<>(4);

@@ -6,13 +6,16 @@ import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.Listeners;
 import dev.steadfast.engine.LoggingListener;
 import dev.steadfast.engine.Strategy;
+import dev.steadfast.engine.async.AsyncExecutors;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import dev.steadfast.CircuitBreakers;
+import dev.steadfast.FaultToleranceDefinitionException;
 import dev.steadfast.FaultToleranceHealth;
 import dev.steadfast.RateLimiters;
 import dev.steadfast.engine.cluster.ClusterSettings;
 import dev.steadfast.engine.cluster.ClusterSetup;
+import dev.steadfast.RetryBudgets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -45,8 +48,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Steadfast's portable extension, registered through {@code META-INF/services} (the jar has no {@code beans.xml}).
  *
  * <ol>
- * <li>Before discovery: registers the one interceptor at its configured priority.</li>
- * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards.</li>
+ * <li>Before discovery: registers the one interceptor at its configured priority, and declares Steadfast's annotations
+ * interceptor bindings leading to it, for rest client implementations ({@link RestClientInterfaces}).</li>
+ * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards (moving a bean's
+ * class-level annotations to those methods); plans a MicroProfile Rest Client interface like a bean class.</li>
  * <li>Per managed bean (EJB session beans included): reads the annotations and config, validates, and plans each
  * guarded method; every broken definition becomes a definition error naming the member, method, value and rule.</li>
  * <li>After discovery: creates the engine, tells it how {@code CLUSTER} policies reach the fleet
@@ -56,17 +61,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * (metrics modules,
  * {@link dev.steadfast.spi.GuardObserver} beans), instantiates handlers and predicates and builds each method's
  * strategy chain.</li>
- * <li>At shutdown: stops every thread Steadfast started.</li>
+ * <li>At shutdown: fails every asynchronous call still pending and stops every thread Steadfast started.</li>
  * </ol>
  */
 public class SteadfastExtension implements Extension {
 
+    private static final System.Logger LOG = System.getLogger("dev.steadfast");
+
     static final String PRIORITY_KEY = "steadfast.interceptor.priority";
     static final String ENABLED_KEY = "steadfast.enabled";
+    static final String EXECUTOR_QUEUE_KEY = "steadfast.executor.queue-size";
     static final int DEFAULT_PRIORITY = Interceptor.Priority.PLATFORM_AFTER + 10;
 
     private ConfigLookup config;
     private boolean allEnabled = true;
+    private LoggingListener.Settings logSettings = LoggingListener.Settings.DEFAULTS;
+    /** What strict config knows; {@code strictConfig} says whether an unknown key fails the deployment. */
+    private StrictConfig strict = new StrictConfig(Set.of(), Set.of());
+    private boolean strictConfig = true;
     private final Problems startupProblems = new Problems();
     /**
      * Definition errors of every bean, reported together after discovery: Weld ends the deployment after the first
@@ -77,9 +89,15 @@ public class SteadfastExtension implements Extension {
     private final Map<Class<?>, Map<Method, MethodPlan>> plans = new HashMap<>();
     /** Chains by bean class, then by method; immutable maps, published once after validation. */
     private final Map<Class<?>, Map<Method, Strategy<Object>>> chains = new ConcurrentHashMap<>();
+    /** Classes whose guarded methods carry the interceptor binding: the bean classes the interceptor can meet. */
+    private final Set<Class<?>> boundClasses = ConcurrentHashMap.newKeySet();
     /** Event types that some observer method observes, to fire Steadfast's events only when somebody listens. */
     private final Set<Type> observedTypes = new HashSet<>();
+    private int executorQueue = AsyncExecutors.defaultQueueCapacity();
+    /** The context class loader the application is deployed with: its engine's, and its guards'. */
+    private ClassLoader application;
     private Engine engine;
+    private Engines.Registration registration;
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
         config = ConfigLookup.create();
@@ -92,6 +110,20 @@ public class SteadfastExtension implements Extension {
                 startupProblems.add("Config key " + PRIORITY_KEY + ": '" + configured.get() + "' is not an integer");
             }
         }
+        Optional<String> queue = config.get(EXECUTOR_QUEUE_KEY);
+        if (queue.isPresent()) {
+            try {
+                executorQueue = Integer.parseInt(queue.get().trim());
+            } catch (NumberFormatException e) {
+                executorQueue = 0;
+            }
+            if (executorQueue < 1) {
+                startupProblems.add("Config key " + EXECUTOR_QUEUE_KEY + ": '" + queue.get()
+                        + "' is not a whole number of at least 1 (asynchronous calls that may wait for a thread of"
+                        + " Steadfast's own pool)");
+                executorQueue = AsyncExecutors.defaultQueueCapacity();
+            }
+        }
         Optional<String> enabled = config.get(ENABLED_KEY);
         if (enabled.isPresent()) {
             String v = enabled.get().trim();
@@ -101,12 +133,25 @@ public class SteadfastExtension implements Extension {
                 startupProblems.add("Config key " + ENABLED_KEY + ": '" + v + "' is not true or false");
             }
         }
+        logSettings = LogConfig.read(config, startupProblems);
+        Optional<String> strictValue = config.get(StrictConfig.STRICT_KEY);
+        if (strictValue.isPresent()) {
+            String v = strictValue.get().trim();
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                strictConfig = Boolean.parseBoolean(v);
+            } else {
+                startupProblems.add("Config key " + StrictConfig.STRICT_KEY + ": '" + v + "' is not true or false");
+            }
+        }
+        strict = StrictConfig.withModules(Thread.currentThread().getContextClassLoader(),
+                SteadfastExtension.class.getClassLoader());
         AnnotatedTypeConfigurator<SteadfastInterceptor> interceptor = event
                 .addAnnotatedType(SteadfastInterceptor.class, SteadfastInterceptor.class.getName())
                 .add(Registered.Literal.INSTANCE);
         if (priority != DEFAULT_PRIORITY) {
             interceptor.remove(a -> a.annotationType() == Priority.class).add(new PriorityLiteral(priority));
         }
+        RestClientInterfaces.declareBindings(event);
     }
 
     /**
@@ -122,17 +167,33 @@ public class SteadfastExtension implements Extension {
             }
             return;
         }
+        if (RestClientInterfaces.isClientInterface(javaClass)) {
+            Map<Method, MethodPlan> byMethod = RestClientInterfaces.plan(type,
+                    new PolicyResolver(config, allEnabled, definitionProblems), definitionProblems,
+                    (method, effective) -> knowKeysOf(javaClass, method, effective));
+            if (!byMethod.isEmpty()) {
+                plans.put(javaClass, byMethod);
+            }
+            return;
+        }
         if (javaClass.isInterface() || javaClass.isAnnotation() || javaClass.isEnum()) {
             return;
         }
         AnnotationsFound found = AnnotationsFound.of(type, new Problems());
         List<Method> guarded = new ArrayList<>();
+        boolean concrete = !Modifier.isAbstract(javaClass.getModifiers());
         for (AnnotatedMethod<? super T> m : type.getMethods()) {
-            if (!found.effective(m).isEmpty() && interceptable(m.getJavaMember())) {
+            Map<PolicyKind, Annotation> effective = found.effective(m);
+            if (!effective.isEmpty() && interceptable(m.getJavaMember())) {
                 guarded.add(m.getJavaMember());
+                if (concrete) {
+                    knowKeysOf(javaClass, m.getJavaMember(), effective);
+                }
             }
         }
+        RestClientInterfaces.moveClassLevelToMethods(event, guarded);
         if (!guarded.isEmpty()) {
+            boundClasses.add(javaClass);
             event.configureAnnotatedType()
                     .filterMethods(m -> guarded.contains(m.getJavaMember()))
                     .forEach(m -> m.add(SteadfastBinding.Literal.INSTANCE));
@@ -166,6 +227,10 @@ public class SteadfastExtension implements Extension {
             MethodPlan plan = resolver.resolve(beanClass, method, effective);
             if (plan != null) {
                 byMethod.put(method, plan);
+                // Names from config too
+                strict.breaker(plan.breakerName);
+                strict.named(PolicyKind.RATE_LIMIT, plan.rateLimitName);
+                strict.named(PolicyKind.RETRY_BUDGET, plan.retryBudgetName);
             }
         }
         if (!byMethod.isEmpty()) {
@@ -183,14 +248,20 @@ public class SteadfastExtension implements Extension {
         for (var p : definitionProblems.all()) {
             event.addDefinitionError(p);
         }
+        checkKeys(event);
         List<EngineListener> listeners = new ArrayList<>();
-        listeners.add(new LoggingListener());
+        listeners.add(new LoggingListener(logSettings));
         CdiEvents events = CdiEvents.forObserved(beanManager, observedTypes);
         if (events != null) {
             listeners.add(events);
         }
-        Engine e = Engine.create(Listeners.of(listeners), CdiAsync.preferredExecutor(beanManager),
-                CdiAsync.requestContext(beanManager));
+        application = Thread.currentThread().getContextClassLoader();
+        Engine e = Engine.builder(Listeners.of(listeners))
+                .executor(CdiAsync.preferredExecutor(beanManager))
+                .threadContext(CdiAsync.requestContext(beanManager))
+                .application(application)
+                .executorQueue(executorQueue)
+                .create();
         engine = e;
         configureCluster(e, beanManager);
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
@@ -199,6 +270,8 @@ public class SteadfastExtension implements Extension {
                 .createWith(c -> e.rateLimiters());
         event.addBean().types(FaultToleranceHealth.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.health());
+        event.addBean().types(RetryBudgets.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(c -> e.retryBudgets());
     }
 
     /**
@@ -244,6 +317,9 @@ public class SteadfastExtension implements Extension {
                 }
                 try {
                     built.put(m.getKey(), engine.build(m.getValue().toPolicy(instances)));
+                    if (m.getValue().registryName != null) {
+                        engine.breakers().pin(m.getValue().registryName); // lives as long as the application
+                    }
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }
@@ -255,7 +331,8 @@ public class SteadfastExtension implements Extension {
         }
         plans.clear();
         if (problems.isEmpty() && startupProblems.isEmpty()) {
-            Engines.install(engine); // programmatic guards built from now on share this engine's breakers
+            // Programmatic guards built from now on with the application's class loader share this engine.
+            registration = Engines.register(application, engine);
         }
     }
 
@@ -270,9 +347,21 @@ public class SteadfastExtension implements Extension {
         Set<MethodPlan> disagreeing = new HashSet<>();
         for (Map<Method, MethodPlan> byMethod : plans.values()) {
             Map<String, Integer> unnamedPerMethodName = new HashMap<>();
+            Map<String, Integer> unnamedBudgets = new HashMap<>();
             for (MethodPlan p : byMethod.values()) {
                 if (p.breaker != null && p.breakerName == null) {
                     unnamedPerMethodName.merge(p.method.getName(), 1, Integer::sum);
+                }
+                if (p.retryBudget != null && p.retryBudgetName == null) {
+                    unnamedBudgets.merge(p.method.getName(), 1, Integer::sum);
+                }
+            }
+            for (MethodPlan p : byMethod.values()) {
+                if (p.retryBudget != null) {
+                    // Named as a breaker is; methods naming one budget must agree, which the registry checks.
+                    p.budgetRegistryName = p.retryBudgetName != null ? p.retryBudgetName
+                            : unnamedBudgets.get(p.method.getName()) > 1 ? p.name
+                            : p.beanClass.getName() + "#" + p.method.getName();
                 }
             }
             for (MethodPlan p : byMethod.values()) {
@@ -286,7 +375,16 @@ public class SteadfastExtension implements Extension {
                 }
                 p.registryName = p.breakerName;
                 MethodPlan first = firstByName.putIfAbsent(p.breakerName, p);
-                if (first != null && !first.breaker.equals(p.breaker)) {
+                if (first != null && first.breaker.equals(p.breaker)
+                        && !java.util.Objects.equals(first.breakerKeys, p.breakerKeys)) {
+                    disagreeing.add(p);
+                    problems.add("@CircuitBreaker(name = \"" + p.breakerName + "\") on " + first.name + " and on "
+                            + p.name + " disagree: " + (first.breakerKeys == null || p.breakerKeys == null
+                                    ? "keyed on " + (first.breakerKeys == null ? p.name : first.name) + " only"
+                                    : first.breakerKeys.differences(p.breakerKeys))
+                            + "; every method naming a breaker keys it alike, with the same maxKeys and"
+                            + " keyIdleEviction");
+                } else if (first != null && !first.breaker.equals(p.breaker)) {
                     disagreeing.add(p);
                     problems.add("@CircuitBreaker(name = \"" + p.breakerName + "\") on " + first.name + " and on "
                             + p.name + " disagree: " + first.breaker.differences(p.breaker)
@@ -337,9 +435,52 @@ public class SteadfastExtension implements Extension {
         return disagreeing;
     }
 
+    /** Strict config's view of one guarded method: its class, name, kinds of policy and breaker name. */
+    private void knowKeysOf(Class<?> beanClass, Method method, Map<PolicyKind, Annotation> effective) {
+        strict.guarded(beanClass, method, effective.keySet());
+        if (effective.get(PolicyKind.CIRCUIT_BREAKER) instanceof dev.steadfast.CircuitBreaker b) {
+            strict.breaker(b.name());
+        }
+        if (effective.get(PolicyKind.RETRY_BUDGET) instanceof dev.steadfast.RetryBudget b) {
+            strict.named(PolicyKind.RETRY_BUDGET, b.name());
+        }
+        if (effective.get(PolicyKind.RATE_LIMIT) instanceof dev.steadfast.RateLimit r) {
+            strict.named(PolicyKind.RATE_LIMIT, r.name());
+        }
+    }
+
+    /** Every key under {@code steadfast.} that nothing reads fails the deployment, or with strict=false is logged. */
+    private void checkKeys(AfterBeanDiscovery event) {
+        List<StrictConfig.Unknown> unknown = strict.check(config);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        if (strictConfig) {
+            for (StrictConfig.Unknown u : unknown) {
+                event.addDefinitionError(new FaultToleranceDefinitionException("Unknown config key " + u.describe()
+                        + " (set " + StrictConfig.STRICT_KEY + "=false to only log unknown keys)"));
+            }
+            return;
+        }
+        StringBuilder b = new StringBuilder("Steadfast reads none of these ").append(unknown.size())
+                .append(" config keys under steadfast. and ignores them (" + StrictConfig.STRICT_KEY + "=false):");
+        for (StrictConfig.Unknown u : unknown) {
+            b.append(System.lineSeparator()).append("  ").append(u.describe());
+        }
+        LOG.log(System.Logger.Level.WARNING, b.toString());
+    }
+
+    /**
+     * Stops the application's engine: guards built from now on no longer join it, every asynchronous call still
+     * pending completes exceptionally with a {@link dev.steadfast.FaultToleranceException} saying that the application
+     * is stopping, and every thread Steadfast started for it ends.
+     */
     void shutdown(@Observes BeforeShutdown event) {
+        if (registration != null) {
+            registration.close();
+            registration = null;
+        }
         if (engine != null) {
-            Engines.uninstall(engine);
             engine.close();
         }
     }
@@ -347,6 +488,20 @@ public class SteadfastExtension implements Extension {
     /** The chains of one bean class by method; empty when it has none. */
     Map<Method, Strategy<Object>> chainsOf(Class<?> beanClass) {
         return chains.getOrDefault(beanClass, Map.of());
+    }
+
+    /**
+     * The chains for an intercepted instance: its bean class's (the first class bound at discovery up the target's
+     * class hierarchy; a container's generated subclass is skipped that way), else those of the rest client interface
+     * the call belongs to. Called once per interceptor instance.
+     */
+    RestClientInterfaces.Chains chainsFor(Object target, Method method) {
+        for (Class<?> c = target == null ? null : target.getClass(); c != null; c = c.getSuperclass()) {
+            if (boundClasses.contains(c)) {
+                return new RestClientInterfaces.Chains(chainsOf(c), false);
+            }
+        }
+        return RestClientInterfaces.chainsFor(target, method, chains);
     }
 
     /** The engine, for the CDI layer's own beans; {@code null} before deployment finished. */

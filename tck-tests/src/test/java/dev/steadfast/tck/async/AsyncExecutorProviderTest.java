@@ -1,7 +1,6 @@
 package dev.steadfast.tck.async;
 
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -18,11 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AsyncExecutorProviderTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(WhereAmI.class, CountingExecutorProvider.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(WhereAmI.class, CountingExecutorProvider.class);
 
     @Inject
     WhereAmI whereAmI;

@@ -2,8 +2,7 @@ package dev.steadfast.tck.async;
 
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.TimeoutExceededException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -30,12 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AsynchronousTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(AsyncWorker.class, RequestInfo.class, Tracker.class, SlowAsyncWorker.class,
-                            FlakyAsyncWorker.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(AsyncWorker.class, RequestInfo.class, Tracker.class,
+            SlowAsyncWorker.class, FlakyAsyncWorker.class);
 
     @Inject
     AsyncWorker worker;

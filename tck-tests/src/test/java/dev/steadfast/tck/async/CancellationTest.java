@@ -1,6 +1,6 @@
 package dev.steadfast.tck.async;
 
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -22,9 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CancellationTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addExtension(new SteadfastExtension())
-            .addBeanClasses(GuardedSleeper.class)).build();
+    public WeldInitiator weld = SteadfastWeld.of(GuardedSleeper.class);
 
     @Inject
     GuardedSleeper sleeper;

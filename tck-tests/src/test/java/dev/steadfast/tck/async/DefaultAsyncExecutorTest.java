@@ -1,7 +1,6 @@
 package dev.steadfast.tck.async;
 
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -22,11 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DefaultAsyncExecutorTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(WhereAmI.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(WhereAmI.class);
 
     @Inject
     WhereAmI whereAmI;

@@ -3,8 +3,7 @@ package dev.steadfast.tck.breaker;
 import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -33,12 +32,8 @@ class BreakerPlacementTest {
     private static final String PREFIX = ClassLevelBreaker.class.getName() + "#";
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(ClassLevelBreaker.class, StagedQuotes.class, BaseQuotes.class,
-                            SpecialQuotes.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(ClassLevelBreaker.class, StagedQuotes.class,
+            BaseQuotes.class, SpecialQuotes.class);
 
     @Inject
     ClassLevelBreaker bean;

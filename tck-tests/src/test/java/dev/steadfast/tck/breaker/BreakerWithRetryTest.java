@@ -4,8 +4,7 @@ import dev.steadfast.CircuitBreakerStats;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.RetryExhaustedException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -30,11 +29,7 @@ class BreakerWithRetryTest {
     private static final String PREFIX = RetriedThroughBreaker.class.getName() + "#";
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(RetriedThroughBreaker.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(RetriedThroughBreaker.class);
 
     @Inject
     RetriedThroughBreaker bean;

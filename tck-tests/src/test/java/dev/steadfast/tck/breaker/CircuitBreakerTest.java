@@ -4,8 +4,7 @@ import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.CircuitState;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -33,11 +32,8 @@ class CircuitBreakerTest {
     private static final String PICKY = Picky.class.getName() + "#call";
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(FiveStrikes.class, HalfOfFour.class, Picky.class, Sluggish.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(FiveStrikes.class, HalfOfFour.class, Picky.class,
+            Sluggish.class);
 
     @Inject
     FiveStrikes fiveStrikes;

@@ -1,11 +1,10 @@
 package dev.steadfast.tck.breaker;
 
 import dev.steadfast.CircuitBreakerHandle;
-import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitBreakerStats;
+import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -26,11 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NamedBreakerTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(PaymentsGateway.class, PaymentsLedger.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(PaymentsGateway.class, PaymentsLedger.class);
 
     @Inject
     PaymentsGateway gateway;

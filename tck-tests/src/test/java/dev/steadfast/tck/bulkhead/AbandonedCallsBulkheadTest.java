@@ -2,8 +2,7 @@ package dev.steadfast.tck.bulkhead;
 
 import dev.steadfast.BulkheadFullException;
 import dev.steadfast.TimeoutExceededException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -28,11 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AbandonedCallsBulkheadTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(StubbornAsync.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(StubbornAsync.class);
 
     @Inject
     StubbornAsync bean;

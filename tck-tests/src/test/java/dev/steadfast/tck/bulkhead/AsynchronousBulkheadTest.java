@@ -1,8 +1,7 @@
 package dev.steadfast.tck.bulkhead;
 
 import dev.steadfast.BulkheadFullException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -29,11 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AsynchronousBulkheadTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(TwoRunningTwoQueued.class, OneStageAtATime.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(TwoRunningTwoQueued.class, OneStageAtATime.class);
 
     @Inject
     TwoRunningTwoQueued bean;

@@ -1,8 +1,7 @@
 package dev.steadfast.tck.bulkhead;
 
 import dev.steadfast.BulkheadFullException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -32,11 +31,7 @@ class BulkheadStressTest {
     private static final int LIMIT = 4;
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(FourAtATime.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(FourAtATime.class);
 
     @Inject
     FourAtATime bean;

@@ -59,6 +59,15 @@ class ClusterValidationTest {
     }
 
     @Test
+    void aKeyedClusterBreakerFailsTheDeploymentSayingWhy() {
+        assertEquals(List.of("@BreakerKey on " + KeyedClusterBreaker.class.getName() + "#call(String):"
+                        + " @CircuitBreaker.scope is CLUSTER, but a keyed breaker keeps one breaker per key on each"
+                        + " instance and is never shared by the fleet; use scope = LOCAL (the default) for a keyed"
+                        + " breaker, or an unkeyed named breaker for a fleet-wide one"),
+                TestContainer.deploymentErrors(KeyedClusterBreaker.class));
+    }
+
+    @Test
     void aNegativeQuorumFailsTheDeployment() {
         assertEquals(List.of("@CircuitBreaker.quorum on " + call(NegativeQuorum.class) + ": -1 is negative; use 0 for a"
                         + " majority of the members that called, or the number of members whose failures may open the"

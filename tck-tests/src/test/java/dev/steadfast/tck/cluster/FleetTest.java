@@ -87,7 +87,7 @@ class FleetTest {
             assertThrows(CircuitOpenException.class, () -> b.select(FleetPayments.class).charge(false));
             List<CircuitStateChanged> seenByB = b.select(BreakerEvents.class).seen();
             assertEquals(new CircuitStateChanged("fleet-payments", CircuitState.CLOSED, CircuitState.FORCED_OPEN,
-                    seenByB.get(0).at(), "node-a"), seenByB.get(0));
+                    seenByB.get(0).at(), null, "node-a"), seenByB.get(0));
             assertTrue(a.select(BreakerEvents.class).seen().get(0).isLocal(), "a decided it itself");
             assertEquals(Scope.CLUSTER, onB.get("fleet-payments").scope());
 

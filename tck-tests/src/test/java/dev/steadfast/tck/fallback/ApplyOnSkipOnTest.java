@@ -1,6 +1,6 @@
 package dev.steadfast.tck.fallback;
 
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -20,10 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ApplyOnSkipOnTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(TextReader.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(TextReader.class);
 
     @Inject
     TextReader reader;

@@ -1,6 +1,6 @@
 package dev.steadfast.tck.fallback;
 
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -21,10 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class CompletionStageFallbackTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(StagedQuotes.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(StagedQuotes.class);
 
     @Inject
     StagedQuotes quotes;

@@ -1,7 +1,7 @@
 package dev.steadfast.tck.fallback;
 
 import dev.steadfast.FallbackContext;
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -21,10 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class FallbackHandlerTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(Greeter.class, GreetingHandler.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(Greeter.class, GreetingHandler.class);
 
     @Inject
     Greeter greeter;

@@ -1,6 +1,6 @@
 package dev.steadfast.tck.fallback;
 
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -22,11 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class FallbackMethodTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(QuoteBoard.class, FailureAware.class, Catalog.class, PriceService.class,
-                            CallLog.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(QuoteBoard.class, FailureAware.class, Catalog.class,
+            PriceService.class, CallLog.class);
 
     @Inject
     QuoteBoard board;

@@ -1,8 +1,7 @@
 package dev.steadfast.tck.ratelimit;
 
 import dev.steadfast.RateLimitExceededException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -43,11 +42,7 @@ class RateLimitStressTest {
     private static final long RUN = TimeUnit.MILLISECONDS.toNanos(1000);
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(FivePer200Millis.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(FivePer200Millis.class);
 
     @Inject
     FivePer200Millis bean;

@@ -2,8 +2,7 @@ package dev.steadfast.tck.ratelimit;
 
 import dev.steadfast.RateLimitExceededException;
 import dev.steadfast.RetryAfterHint;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -25,12 +24,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class RateLimitTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(ThreePerMinute.class, SpacedOut.class, OnePerMinuteDependent.class,
-                            SmoothFivePerMinute.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(ThreePerMinute.class, SpacedOut.class,
+            OnePerMinuteDependent.class, SmoothFivePerMinute.class);
 
     @Inject
     ThreePerMinute threePerMinute;

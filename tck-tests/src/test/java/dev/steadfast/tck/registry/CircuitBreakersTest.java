@@ -5,8 +5,7 @@ import dev.steadfast.CircuitBreakerStats;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.StateTransition;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -36,11 +35,7 @@ class CircuitBreakersTest {
     private static final CircuitBreakerStats NO_CALLS = new CircuitBreakerStats(0, 0, 0, 0, 0);
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(Inventory.class, Shipping.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(Inventory.class, Shipping.class);
 
     @Inject
     Inventory inventory;

@@ -5,9 +5,8 @@ import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.RetryAttempted;
-import dev.steadfast.impl.cdi.SteadfastExtension;
 import dev.steadfast.tck.support.Eventually;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -35,11 +34,8 @@ class CircuitEventsTest {
     private static final String TRACKING = Tracking.class.getName() + "#track";
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(Shipping.class, Courier.class, Tracking.class, BreakerWatcher.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(Shipping.class, Courier.class, Tracking.class,
+            BreakerWatcher.class);
 
     @Inject
     Shipping shipping;

@@ -3,8 +3,7 @@ package dev.steadfast.tck.registry;
 import dev.steadfast.CircuitBreakerStats;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitOpenException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -35,11 +34,7 @@ class ConcurrentStatsTest {
     private static final int CALLS_EACH = 500;
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(Stockroom.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(Stockroom.class);
 
     @Inject
     Stockroom stockroom;

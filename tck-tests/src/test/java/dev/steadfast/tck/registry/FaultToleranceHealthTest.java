@@ -3,9 +3,8 @@ package dev.steadfast.tck.registry;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.FaultToleranceHealth;
 import dev.steadfast.SystemHealth;
-import dev.steadfast.impl.cdi.SteadfastExtension;
 import dev.steadfast.tck.support.Eventually;
-import jakarta.enterprise.context.RequestScoped;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -32,11 +31,7 @@ class FaultToleranceHealthTest {
     private static final String TRACKING = Tracking.class.getName() + "#track";
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(Shipping.class, Tracking.class))
-            .activate(RequestScoped.class)
-            .build();
+    public WeldInitiator weld = SteadfastWeld.withRequestScope(Shipping.class, Tracking.class);
 
     @Inject
     Shipping shipping;

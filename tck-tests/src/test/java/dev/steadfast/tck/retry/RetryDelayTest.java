@@ -2,7 +2,7 @@ package dev.steadfast.tck.retry;
 
 import dev.steadfast.RetryAttempted;
 import dev.steadfast.RetryExhaustedException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -24,10 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RetryDelayTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(PacedService.class, RetryLog.class, Counters.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(PacedService.class, RetryLog.class, Counters.class);
 
     @Inject
     PacedService service;

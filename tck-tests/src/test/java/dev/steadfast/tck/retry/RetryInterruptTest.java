@@ -1,6 +1,6 @@
 package dev.steadfast.tck.retry;
 
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -24,10 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RetryInterruptTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(PatientService.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(PatientService.class);
 
     @Inject
     PatientService service;

@@ -1,7 +1,7 @@
 package dev.steadfast.tck.retry;
 
 import dev.steadfast.RetryExhaustedException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -23,10 +23,7 @@ class RetryOnResultTest {
     private static final HttpResponse OK = new HttpResponse(200, "quote");
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(ScriptedClient.class, RejectedAnswers.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(ScriptedClient.class, RejectedAnswers.class);
 
     @Inject
     ScriptedClient client;

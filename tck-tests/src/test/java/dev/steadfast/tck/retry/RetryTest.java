@@ -1,7 +1,7 @@
 package dev.steadfast.tck.retry;
 
 import dev.steadfast.RetryExhaustedException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -24,10 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RetryTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(FlakyService.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(FlakyService.class);
 
     @Inject
     FlakyService service;

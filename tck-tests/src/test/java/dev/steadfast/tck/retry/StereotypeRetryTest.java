@@ -1,7 +1,7 @@
 package dev.steadfast.tck.retry;
 
 import dev.steadfast.RetryExhaustedException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -16,10 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class StereotypeRetryTest {
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(PaymentsClient.class, OverridingPaymentsClient.class, Counters.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(PaymentsClient.class, OverridingPaymentsClient.class, Counters.class);
 
     @Inject
     PaymentsClient payments;

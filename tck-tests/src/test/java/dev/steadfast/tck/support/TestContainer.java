@@ -2,119 +2,60 @@ package dev.steadfast.tck.support;
 
 import dev.steadfast.FaultToleranceDefinitionException;
 import dev.steadfast.impl.cdi.SteadfastExtension;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
+import dev.steadfast.testsupport.WeldTestContainer;
+import jakarta.enterprise.inject.spi.Extension;
 
 import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * A Weld SE container with exactly the given bean classes and the given MicroProfile Config properties (on top of
- * system properties and environment), for tests that set config per test or expect the deployment to fail.
+ * A Weld SE container with Steadfast's extension, exactly the given bean classes and the given MicroProfile Config
+ * properties (on top of system properties and environment), for tests that set config per test or expect the
+ * deployment to fail. The mechanics are {@link WeldTestContainer}'s.
  */
-public final class TestContainer implements AutoCloseable {
+public final class TestContainer extends WeldTestContainer {
 
-    private final WeldContainer container;
-    private final SmallRyeConfig config;
-
-    private TestContainer(WeldContainer container, SmallRyeConfig config) {
-        this.container = container;
-        this.config = config;
+    private TestContainer(Map<String, String> properties, List<Extension> more, Class<?>... beans) {
+        super(withSteadfast(more), properties, beans);
     }
 
     public static TestContainer start(Map<String, String> properties, Class<?>... beans) {
-        SmallRyeConfig config = install(properties);
-        try {
-            return new TestContainer(weld(beans).initialize(), config);
-        } catch (RuntimeException e) {
-            ConfigProviderResolver.instance().releaseConfig(config);
-            throw e;
-        }
+        return new TestContainer(properties, List.of(), beans);
+    }
+
+    /** With more portable extensions than Steadfast's, such as a rest client implementation's. */
+    public static TestContainer start(Map<String, String> properties, List<Extension> extensions, Class<?>... beans) {
+        return new TestContainer(properties, extensions, beans);
     }
 
     public static TestContainer start(Class<?>... beans) {
         return start(Map.of(), beans);
     }
 
-    public <T> T select(Class<T> type) {
-        return container.select(type).get();
-    }
-
-    @Override
-    public void close() {
-        try {
-            container.shutdown();
-        } finally {
-            ConfigProviderResolver.instance().releaseConfig(config);
-        }
-    }
-
     /**
-     * Starts a container that must fail to deploy and returns the Steadfast definition errors found in the failure,
-     * their messages in order. Fails the test when the container starts or fails for another reason.
+     * Starts a container that must fail to deploy and returns the messages of the Steadfast definition errors found
+     * in the failure, in order. Fails the test when the container starts or fails for another reason.
      */
     public static List<String> deploymentErrors(Map<String, String> properties, Class<?>... beans) {
-        SmallRyeConfig config = install(properties);
-        try {
-            WeldContainer c = weld(beans).initialize();
-            c.shutdown();
-            throw new AssertionError("The deployment was expected to fail, but it started");
-        } catch (RuntimeException e) {
-            List<String> messages = new ArrayList<>();
-            collect(e, messages, new ArrayList<>());
-            if (messages.isEmpty()) {
-                throw new AssertionError("The deployment failed without a FaultToleranceDefinitionException", e);
-            }
-            return messages;
-        } finally {
-            ConfigProviderResolver.instance().releaseConfig(config);
-        }
+        return deploymentErrors(properties, List.of(), beans);
+    }
+
+    /** {@link #deploymentErrors(Map, Class[])} with more portable extensions than Steadfast's. */
+    public static List<String> deploymentErrors(Map<String, String> properties, List<Extension> extensions,
+            Class<?>... beans) {
+        return deploymentErrors(withSteadfast(extensions), FaultToleranceDefinitionException.class, properties, beans);
+    }
+
+    private static List<Extension> withSteadfast(List<Extension> more) {
+        List<Extension> all = new ArrayList<>();
+        all.add(new SteadfastExtension());
+        all.addAll(more);
+        return all;
     }
 
     public static List<String> deploymentErrors(Class<?>... beans) {
         return deploymentErrors(Map.of(), beans);
-    }
-
-    private static void collect(Throwable t, List<String> into, List<Throwable> seen) {
-        if (t == null || seen.contains(t)) {
-            return;
-        }
-        seen.add(t);
-        if (t instanceof FaultToleranceDefinitionException) {
-            into.add(t.getMessage());
-        }
-        collect(t.getCause(), into, seen);
-        for (Throwable s : t.getSuppressed()) {
-            collect(s, into, seen);
-        }
-    }
-
-    private static Weld weld(Class<?>... beans) {
-        // With discovery disabled, Weld SE loads no extension from META-INF/services; add Steadfast's explicitly.
-        return new Weld(UUID.randomUUID().toString()).disableDiscovery().addExtension(new SteadfastExtension())
-                .addBeanClasses(beans);
-    }
-
-    private static SmallRyeConfig install(Map<String, String> properties) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        try {
-            resolver.releaseConfig(resolver.getConfig(loader));
-        } catch (IllegalStateException none) {
-            // nothing registered yet
-        }
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .forClassLoader(loader)
-                .addDefaultSources()
-                .withSources(new PropertiesConfigSource(properties, "test-properties", 500))
-                .build();
-        resolver.registerConfig(config, loader);
-        return config;
     }
 }

@@ -1,7 +1,7 @@
 package dev.steadfast.tck.timeout;
 
 import dev.steadfast.TimeoutExceededException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -33,10 +33,7 @@ class TimeoutTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(3);
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(SlowService.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(SlowService.class);
 
     @Inject
     SlowService service;

@@ -1,6 +1,6 @@
 package dev.steadfast.tck.timeout;
 
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -21,10 +21,7 @@ class TimeoutThreadsTest {
     private static final int MARGIN = 3;
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(QuickService.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(QuickService.class);
 
     @Inject
     QuickService service;

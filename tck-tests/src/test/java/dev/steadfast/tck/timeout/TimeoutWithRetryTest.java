@@ -1,7 +1,7 @@
 package dev.steadfast.tck.timeout;
 
 import dev.steadfast.TimeoutExceededException;
-import dev.steadfast.impl.cdi.SteadfastExtension;
+import dev.steadfast.tck.support.SteadfastWeld;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -26,10 +26,7 @@ class TimeoutWithRetryTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(3);
 
     @WeldSetup
-    public WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new SteadfastExtension())
-                    .addBeanClasses(RetriedTimeouts.class))
-            .build();
+    public WeldInitiator weld = SteadfastWeld.of(RetriedTimeouts.class);
 
     @Inject
     RetriedTimeouts service;

@@ -34,4 +34,10 @@ class PayaraIT extends ServerScenarios {
     protected List<String> kinds() {
         return List.of("cdi", "ejb");
     }
+
+    /** The WAR's config moves the console there. */
+    @Override
+    protected String console() {
+        return "ops/steadfast";
+    }
 }

@@ -1,0 +1,48 @@
+package dev.steadfast.benchmarks.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report names a scenario's results by library, as the tables expect, from JMH's JSON. */
+class ReportTest {
+
+    @Test
+    void aScenarioOfTheFourLibrariesIsReportedOneColumnPerLibrary(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("results-t1.json");
+        Files.writeString(json, "[" + String.join(",",
+                result("BreakerBenchmark.call", "{\"library\": \"steadfast\"}", 21.8, 0.0001),
+                result("BreakerBenchmark.call", "{\"library\": \"resilience4j\"}", 100, 24),
+                result("DirectCallBenchmark.direct", null, 0.551, 0),
+                result("DirectCallBenchmark.nanoTime", null, 33.3, 0)) + "]");
+        Report report = new Report();
+        report.read(json);
+
+        String md = report.markdown();
+
+        assertContains(md, "| closed circuit breaker | 21.8 ns · 0.0001 B | 100 ns · 24.0 B | – | – | 0.218× | – | – |");
+        assertContains(md, "| direct call (anchor) | 0.551 ns · 0 B |");
+        assertContains(md, "| BreakerBenchmark.steadfast | 1 | 21.8 |");
+        assertContains(md, "**No result** (shown as –) for `BreakerBenchmark.smallrye` at 1 thread, "
+                + "`BreakerBenchmark.failsafe` at 1 thread:");
+    }
+
+    private static String result(String benchmark, String params, double ns, double bytes) {
+        return "{\"jmhVersion\": \"1.37\", \"benchmark\": \"dev.steadfast.benchmarks." + benchmark + "\","
+                + " \"mode\": \"avgt\", \"threads\": 1, \"forks\": 1, \"vmName\": \"VM\", \"vmVersion\": \"17\","
+                + " \"jdkVersion\": \"17\", \"warmupIterations\": 0, \"warmupTime\": \"1 s\","
+                + " \"measurementIterations\": 1, \"measurementTime\": \"100 ms\","
+                + (params == null ? "" : " \"params\": " + params + ",")
+                + " \"primaryMetric\": {\"score\": " + ns + ", \"scoreError\": \"NaN\", \"scoreUnit\": \"ns/op\"},"
+                + " \"secondaryMetrics\": {\"gc.alloc.rate.norm\": {\"score\": " + bytes + "}}}";
+    }
+
+    private static void assertContains(String text, String part) {
+        assertTrue(text.contains(part), () -> "missing: " + part + "\nin:\n" + text);
+    }
+}
