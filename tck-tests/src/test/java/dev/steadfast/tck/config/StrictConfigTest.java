@@ -120,10 +120,10 @@ class StrictConfigTest {
         }
         String name = "steadfast.rate-limit.\"partnr\".window";
         String member = "steadfast.rate-limit.\"partner\".valeu";
-        assertEquals(List.of(unknown(name, "no @RateLimit is named 'partnr'; did you mean"
-                        + " steadfast.rate-limit.\"partner\".window?"),
-                unknown(member, "'valeu' is not a member a named rate limit takes from config (those of @RateLimit"
-                        + " but name and enabled); did you mean steadfast.rate-limit.\"partner\".value?")),
+        assertEquals(List.of(unknown(member, "'valeu' is not a member a named rate limit takes from config (those of"
+                        + " @RateLimit but name and enabled); did you mean steadfast.rate-limit.\"partner\".value?"),
+                unknown(name, "no @RateLimit is named 'partnr'; did you mean"
+                        + " steadfast.rate-limit.\"partner\".window?")),
                 TestContainer.deploymentErrors(Map.of(name, "2s", member, "2"), PartnerQuotes.class));
     }
 
