@@ -3,7 +3,10 @@ package dev.steadfast.guard;
 import dev.steadfast.BreakerFamilyHandle;
 import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.CircuitBreakers;
+import dev.steadfast.ClusterStatus;
 import dev.steadfast.FaultToleranceHealth;
+import dev.steadfast.RateLimiterHandle;
+import dev.steadfast.RateLimiters;
 import dev.steadfast.RetryBudgetHandle;
 import dev.steadfast.RetryBudgets;
 import dev.steadfast.engine.Engine;
@@ -45,10 +48,25 @@ public final class Steadfast {
         return new ApplicationBudgets(Engines.contextLoader());
     }
 
-    /** The breakers' health: {@code HEALTHY}, {@code DEGRADED} or {@code FAILING}, and overall; as for the registry. */
+    /**
+     * Every named rate limiter of the calling application's engine (guards' unnamed ones are their own and not
+     * listed); bound to the application as {@link #circuitBreakers()} is.
+     */
+    public static RateLimiters rateLimiters() {
+        return new ApplicationRateLimiters(Engines.contextLoader());
+    }
+
+    /**
+     * The breakers' health: {@code HEALTHY}, {@code DEGRADED} or {@code FAILING}, and overall, with the fleet's status;
+     * bound to the application as {@link #circuitBreakers()} is.
+     */
     public static FaultToleranceHealth health() {
-        CircuitBreakers breakers = circuitBreakers();
-        return () -> new BreakerHealth(breakers).report();
+        ClassLoader application = Engines.contextLoader();
+        CircuitBreakers breakers = new ApplicationBreakers(application);
+        return () -> new BreakerHealth(breakers, () -> {
+            Engine e = Engines.find(application);
+            return e == null ? ClusterStatus.LOCAL : e.cluster().status();
+        }).report();
     }
 
     /**
@@ -136,6 +154,37 @@ public final class Steadfast {
         @Override
         public Collection<RetryBudgetHandle> all() {
             return now().map(RetryBudgets::all).orElse(List.of());
+        }
+    }
+
+    /** The rate limiters of whatever engine the application has at each call; empty while it has none. */
+    private static final class ApplicationRateLimiters implements RateLimiters {
+
+        private final ClassLoader application;
+
+        ApplicationRateLimiters(ClassLoader application) {
+            this.application = application;
+        }
+
+        private Optional<RateLimiters> now() {
+            Engine e = Engines.find(application);
+            return e == null ? Optional.empty() : Optional.of(e.rateLimiters());
+        }
+
+        @Override
+        public Optional<RateLimiterHandle> find(String name) {
+            return now().flatMap(l -> l.find(name));
+        }
+
+        @Override
+        public RateLimiterHandle get(String name) {
+            return now().orElseThrow(() -> new NoSuchElementException("No rate limiter named '" + name
+                    + "'; known: []")).get(name);
+        }
+
+        @Override
+        public Collection<RateLimiterHandle> all() {
+            return now().map(RateLimiters::all).orElse(List.of());
         }
     }
 

@@ -62,8 +62,13 @@ final class CdiEvents implements EngineListener {
 
     @Override
     public void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+        stateChanged(name, from, to, at, CircuitStateChanged.LOCAL);
+    }
+
+    @Override
+    public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
         if (stateChanges) {
-            fire(new CircuitStateChanged(name, from, to, at));
+            fire(new CircuitStateChanged(name, from, to, at, null, origin));
         }
     }
 
@@ -71,7 +76,7 @@ final class CdiEvents implements EngineListener {
     @Override
     public void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
         if (stateChanges) {
-            fire(new CircuitStateChanged(name, from, to, at, String.valueOf(key)));
+            fire(new CircuitStateChanged(name, from, to, at, String.valueOf(key), CircuitStateChanged.LOCAL));
         }
     }
 
