@@ -79,6 +79,12 @@ class HazelcastFleetTest {
         TimeUnit.NANOSECONDS.sleep(wait);
     }
 
+    /** Sleeps until {@code m}'s clock reads {@code epochNanos}. */
+    static void sleepUntilEpoch(Member m, long epochNanos) throws InterruptedException {
+        long epoch = System.nanoTime() + dev.steadfast.engine.cluster.RuntimeProbe.offsetNanos(m.engine.cluster());
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, epochNanos - epoch));
+    }
+
     // -------------------------------------------------------------------------------------------------------------
     // Quota
 
