@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import static dev.steadfast.hazelcast.HazelcastFleetTest.alignToWindow;
 import static dev.steadfast.hazelcast.HazelcastFleetTest.await;
@@ -40,6 +42,10 @@ class MemberFailureTest {
             Scope.CLUSTER);
     private static final GuardPolicy CALL = GuardPolicy.builder("com.acme.Partner#call()")
             .rateLimit("partner", PARTNER).build();
+
+    private static long micros(AtomicLongArray a, int i) {
+        return TimeUnit.NANOSECONDS.toMicros(a.get(i));
+    }
 
     @Test
     void aMemberKilledMidWindowLeavesTheQuotaHeldAndEveryCallAccountedFor() throws Exception {
@@ -111,7 +117,10 @@ class MemberFailureTest {
             await(() -> x.engine.cluster().members() == 2, Duration.ofSeconds(5), () -> "x sees y");
 
             // A caller on x, every 2 ms, timing each call.
-            AtomicLong slowest = new AtomicLong();
+            // The slowest call before the loss, while the grid is down, and while it restarts (three members starting
+            // on this machine's cores).
+            AtomicLongArray slowest = new AtomicLongArray(3);
+            AtomicInteger phase = new AtomicInteger();
             AtomicLong admitted = new AtomicLong();
             AtomicLong rejected = new AtomicLong();
             AtomicLong attempted = new AtomicLong();
@@ -128,7 +137,7 @@ class MemberFailureTest {
                     } catch (Exception e) {
                         throw new AssertionError(e);
                     }
-                    slowest.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                    slowest.accumulateAndGet(phase.get(), System.nanoTime() - t0, Math::max);
                     try {
                         Thread.sleep(2);
                     } catch (InterruptedException e) {
@@ -140,6 +149,7 @@ class MemberFailureTest {
             Thread.sleep(1_000);
 
             long lost = System.nanoTime();
+            phase.set(1);
             grid.terminateAll();
             await(() -> x.engine.cluster().status() == ClusterStatus.DEGRADED, Duration.ofSeconds(5),
                     () -> "x degrades");
@@ -156,6 +166,7 @@ class MemberFailureTest {
             long inWindow = admitted.get() - before;
 
             long back = System.nanoTime();
+            phase.set(2);
             grid.startMembers();
             long startedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
             await(() -> x.engine.cluster().status() == ClusterStatus.CONNECTED, Duration.ofSeconds(30),
@@ -167,13 +178,18 @@ class MemberFailureTest {
             caller.join(5_000);
             assertEquals(attempted.get(), admitted.get() + rejected.get(), "every call of x admitted or rejected");
             System.out.println("Hazelcast grid lost: x DEGRADED after " + fallbackMillis + " ms, admitted "
-                    + inWindow + " in a window on its share of " + QUOTA / 2 + ", slowest call "
-                    + TimeUnit.NANOSECONDS.toMicros(slowest.get()) + " us; grid restarted in " + startedMillis
+                    + inWindow + " in a window on its share of " + QUOTA / 2 + ", slowest call (us) before / during the"
+                    + " loss / while the grid restarts: " + micros(slowest, 0) + " / " + micros(slowest, 1) + " / "
+                    + micros(slowest, 2) + "; grid restarted in " + startedMillis
                     + " ms, x CONNECTED " + rejoinMillis + " ms after the restart began");
             assertTrue(fallbackMillis <= 1_000, "local fallback within 1 s: " + fallbackMillis + " ms");
             assertTrue(inWindow > 0 && inWindow <= QUOTA / 2, "the local share, value / 2: " + inWindow);
-            assertTrue(slowest.get() < TimeUnit.MILLISECONDS.toNanos(200), "no call waited for the grid: slowest "
-                    + TimeUnit.NANOSECONDS.toMillis(slowest.get()) + " ms");
+            // A call waiting for the grid would wait for a Hazelcast invocation (seconds, up to two minutes);
+            // what remains is this machine's scheduling noise.
+            for (int i = 0; i < 3; i++) {
+                assertTrue(slowest.get(i) < TimeUnit.MILLISECONDS.toNanos(400), "no call waited for the grid: phase "
+                        + i + ", " + micros(slowest, i) + " us");
+            }
         }
     }
 }
