@@ -32,8 +32,18 @@ import java.util.function.Function;
  */
 final class Fleet implements AutoCloseable {
 
-    final String application = "app-" + UUID.randomUUID().toString().substring(0, 8);
+    final String application;
     final List<Member> members = new ArrayList<>();
+
+    /** A fleet with an application name of its own. */
+    Fleet() {
+        this("app-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A fleet of application {@code application}: processes of one fleet name it alike. */
+    Fleet(String application) {
+        this.application = application;
+    }
 
     /** A member {@code id} on the Hazelcast instance named {@code instance}, with extra config keys. */
     Member join(String id, String instance, Map<String, String> extra) {

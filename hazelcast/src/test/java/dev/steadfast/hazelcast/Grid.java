@@ -69,8 +69,13 @@ final class Grid implements AutoCloseable {
     }
 
     private Config config(int i) {
+        return memberConfig(clusterName, name(i), ports.get(i), ports);
+    }
+
+    /** A member on loopback {@code port} of a cluster on {@code ports}, noticing a dead member within seconds. */
+    static Config memberConfig(String clusterName, String instanceName, int port, List<Integer> ports) {
         Config c = new Config();
-        c.setInstanceName(name(i));
+        c.setInstanceName(instanceName);
         c.setClusterName(clusterName);
         c.setProperty("hazelcast.phone.home.enabled", "false");
         c.setProperty("hazelcast.logging.type", "jdk");
@@ -80,7 +85,7 @@ final class Grid implements AutoCloseable {
         c.setProperty("hazelcast.partition.count", "31");
         c.setProperty("hazelcast.shutdownhook.enabled", "false");
         NetworkConfig n = c.getNetworkConfig();
-        n.setPort(ports.get(i)).setPortAutoIncrement(false);
+        n.setPort(port).setPortAutoIncrement(false);
         n.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         JoinConfig join = n.getJoin();
         join.getMulticastConfig().setEnabled(false);
