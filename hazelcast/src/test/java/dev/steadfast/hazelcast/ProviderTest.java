@@ -1,5 +1,6 @@
 package dev.steadfast.hazelcast;
 
+import com.hazelcast.core.HazelcastInstance;
 import dev.steadfast.spi.cluster.BreakerSummary;
 import dev.steadfast.spi.cluster.ClusterBackend;
 import dev.steadfast.spi.cluster.ClusterBackendProvider;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +36,15 @@ class ProviderTest {
     private static final class Context implements ClusterContext, ClusterListener {
         final Map<String, String> config;
         final List<String> heard = new CopyOnWriteArrayList<>();
+        final Object bean;
 
         Context(Map<String, String> config) {
+            this(config, null);
+        }
+
+        Context(Map<String, String> config, Object bean) {
             this.config = config;
+            this.bean = bean;
         }
 
         @Override
@@ -56,7 +64,7 @@ class ProviderTest {
 
         @Override
         public <T> Optional<T> bean(Class<T> type) {
-            return Optional.empty();
+            return type.isInstance(bean) ? Optional.of(type.cast(bean)) : Optional.empty();
         }
 
         @Override
@@ -158,6 +166,48 @@ class ProviderTest {
                 assertThrows(CompletionException.class, () -> get(backend.ping()));
             }
             assertTrue(grid.members.get(0).getLifecycleService().isRunning(), "a given instance is not shut down");
+        }
+    }
+
+    @Test
+    void theApplicationsBeanComesBeforeTheServersInstanceWhichComesBeforeStartingOneAndNeitherIsShutDown()
+            throws Exception {
+        String before = System.getProperty("java.naming.factory.initial");
+        System.setProperty("java.naming.factory.initial", FakeJndi.class.getName());
+        try (Grid grid = Grid.start(2)) {
+            HazelcastInstance app = grid.members.get(0);
+            HazelcastInstance server = grid.members.get(1);
+            FakeJndi.BOUND.put(HazelcastBackendProvider.PAYARA_JNDI_NAME, server);
+
+            HazelcastBackendProvider.Source s = HazelcastBackendProvider.source(new Context(Map.of(), app));
+            assertEquals(app, s.instance());
+            assertEquals("the application's HazelcastInstance bean '" + app.getName() + "'", s.description());
+
+            s = HazelcastBackendProvider.source(new Context(Map.of()));
+            assertEquals(server, s.instance());
+            assertEquals("the server's Hazelcast instance (JNDI payara/Hazelcast)", s.description());
+            assertTrue(!s.owned());
+
+            FakeJndi.BOUND.put("java:global/grid", app);
+            s = HazelcastBackendProvider.source(new Context(Map.of("jndi-name", "java:global/grid")));
+            assertEquals(app, s.instance(), "steadfast.hazelcast.jndi-name");
+
+            Exception e = assertThrows(IllegalArgumentException.class, () -> HazelcastBackendProvider.source(
+                    new Context(Map.of("jndi-name", "none", "config", "no-such-hazelcast.xml"))));
+            assertEquals("Config key steadfast.hazelcast.config: 'no-such-hazelcast.xml' is neither a file nor a"
+                    + " class path resource", e.getMessage(), "none skips JNDI and goes on to the config");
+
+            try (ClusterBackend backend = new HazelcastBackendProvider().open(new Context(Map.of(), app))) {
+                assertEquals(Set.of("m1"), get(backend.membership().heartbeat(Duration.ofSeconds(5))));
+            }
+            assertTrue(app.getLifecycleService().isRunning(), "the application's instance is left running");
+        } finally {
+            FakeJndi.BOUND.clear();
+            if (before == null) {
+                System.clearProperty("java.naming.factory.initial");
+            } else {
+                System.setProperty("java.naming.factory.initial", before);
+            }
         }
     }
 
