@@ -4,6 +4,8 @@ import dev.steadfast.spi.cluster.ClusterBackend;
 import dev.steadfast.spi.cluster.ClusterBackendProvider;
 import dev.steadfast.spi.cluster.ClusterContext;
 
+import java.util.List;
+
 /**
  * The Redis cluster backend, found through {@code META-INF/services}: {@code CLUSTER} rate limits and breakers of the
  * application share their state through one Redis (7.x, standalone or behind Sentinel) on the Lettuce client. Its
@@ -13,6 +15,9 @@ public final class RedisBackendProvider implements ClusterBackendProvider {
 
     /** The backend's name: {@code steadfast.cluster.backend=redis} chooses it. */
     public static final String NAME = "redis";
+
+    /** Every config key the backend reads ({@code steadfast.redis.uri}, {@code steadfast.redis.key-prefix}). */
+    public static final List<String> CONFIG_KEYS = RedisSettings.KEYS;
 
     @Override
     public String name() {
