@@ -45,7 +45,8 @@ final class RedisServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!answers()) {
             if (System.nanoTime() - deadline > 0 || !process.isAlive()) {
-                throw new IllegalStateException("redis-server did not start: " + Files.readString(dir.resolve("redis.log")));
+                throw new IllegalStateException("redis-server did not start: "
+                        + Files.readString(dir.resolve("redis.log")));
             }
             Thread.sleep(20);
         }

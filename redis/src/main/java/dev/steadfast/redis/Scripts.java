@@ -70,7 +70,8 @@ final class Scripts {
             if grant > 0 then
               local newTat = base + grant * interval
               local ttl = math.max(0, newTat - now) + capacity * interval
-              redis.call('SET', KEYS[1], string.format('%.0f', newTat), 'PX', string.format('%.0f', math.ceil(ttl / 1000)))
+              local ttlMillis = string.format('%.0f', math.ceil(ttl / 1000))
+              redis.call('SET', KEYS[1], string.format('%.0f', newTat), 'PX', ttlMillis)
             end
             return {grant, available - grant}
             """);

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One member of the multi-process run ({@code redis/scripts/three-processes.sh}) and its report. As a member
  * ({@code member <uri> <application> <id> <quota> <seconds> <out-file>}): an engine joining the fleet through the
- * backend found on the classpath, four threads calling a {@code CLUSTER} {@code FIXED} quota, each admitted call written
- * to the file at once (wall-clock epoch nanoseconds before and after it), so that a member killed with {@code kill -9}
+ * backend found on the classpath, four threads calling a {@code CLUSTER} {@code FIXED} quota, each admitted call
+ * written to the file at once (wall-clock epoch nanoseconds before and after it), so that a member killed with {@code kill -9}
  * leaves every admission it made. As the report ({@code report <quota> <file>...}): admissions per window across the
  * files, and whether any window admitted more than the quota.
  */

@@ -184,7 +184,8 @@ class RedisBreakerTest {
             finish.countDown();
             assertEquals("recovered", trial.get(10, TimeUnit.SECONDS));
             for (Member m : fleet.members) {
-                Eventually.await(5, () -> breaker(m).state() == CLOSED && m.lastTransitionAt.containsKey("payments CLOSED"),
+                Eventually.await(5, () -> breaker(m).state() == CLOSED
+                        && m.lastTransitionAt.containsKey("payments CLOSED"),
                         () -> m + " closes: " + m.transitions);
                 assertTrue(m.transitions.get(m.transitions.size() - 1).endsWith("HALF_OPEN->CLOSED by a"),
                         m.transitions.toString());
@@ -201,7 +202,8 @@ class RedisBreakerTest {
             assertEquals(FORCED_OPEN, breaker(m.get(0)).state(), "at once on the member the operator used");
             for (Member each : m) {
                 Eventually.await(5, () -> breaker(each).state() == FORCED_OPEN
-                        && each.lastTransitionAt.containsKey("payments FORCED_OPEN"), () -> each + ": " + each.transitions);
+                        && each.lastTransitionAt.containsKey("payments FORCED_OPEN"),
+                        () -> each + ": " + each.transitions);
             }
             assertEquals(List.of("payments CLOSED->FORCED_OPEN by a"), m.get(1).transitions);
             assertEquals(List.of("payments CLOSED->FORCED_OPEN by local"), m.get(0).transitions);
