@@ -42,6 +42,8 @@ final class RedisServerProcess implements AutoCloseable {
         process = new ProcessBuilder(executable.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        // JMH skips tear-downs when a set-up fails: the server must not outlive the benchmark's JVM.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!answers()) {
             if (System.nanoTime() - deadline > 0 || !process.isAlive()) {
