@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class Report {
 
     /** The sections kept when the file is rewritten: written by other scripts or runs, each between its markers. */
-    private static final String[] KEPT = {"retry-budget", "adaptive-sim"};
+    private static final String[] KEPT = {"retry-budget", "adaptive-sim", "timer-scale"};
 
     /**
      * The sections other runs keep in the file (the single retry-budget JMH run, the adaptive-limit simulation written
@@ -284,9 +284,7 @@ public final class Report {
         if (threadCounts.stream().noneMatch(t -> get("DirectCallBenchmark.twoNanoTimes", t).isPresent())) {
             return;
         }
-        md.append("### The clock's floor
-
-");
+        md.append("### The clock's floor\n\n");
         md.append("A synchronous timeout reads `System.nanoTime()` twice per call (its start, and the check on ")
                 .append("return), the full stack three times (the retry's start, then the timeout's two). These rows ")
                 .append("put the clock reads alone, measured in this run (`DirectCallBenchmark.twoNanoTimes`, ")
