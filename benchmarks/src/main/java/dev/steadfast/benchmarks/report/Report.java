@@ -246,7 +246,9 @@ public final class Report {
     private void targets(StringBuilder md) {
         md.append("## Targets\n\n");
         md.append("Each target is decided by this run's numbers; \"0 B/op\" means below ").append(fmt(ZERO_BYTES))
-                .append(" B per call (no object per call: the smallest object takes 16 B).\n\n");
+                .append(" B per call (no object per call: the smallest object takes 16 B), and \"≤ 48 B/op\" below ")
+                .append("48 + ").append(fmt(ZERO_BYTES)).append(" B (JMH's average adds a fraction of a byte of ")
+                .append("background allocation to every call; one more object would add at least 16 B).\n\n");
         md.append("| target | threads | measured | limit | met |\n|---|---:|---:|---:|:---:|\n");
         for (int t : threadCounts) {
             ratioTarget(md, "closed breaker: time ≤ 0.5 × Resilience4j's", "BreakerBenchmark.steadfast",
@@ -289,16 +291,15 @@ public final class Report {
                 .append("return), the full stack three times (the retry's start, then the timeout's two). These rows ")
                 .append("put the clock reads alone, measured in this run (`DirectCallBenchmark.twoNanoTimes`, ")
                 .append("`threeNanoTimes`), against the same limits: where the floor is above the limit, the target ")
-                .append("cannot be met on this machine.\n\n");
+                .append("cannot be met on this machine. (The reads cost more per read as the machine gets busier, and ")
+                .append("each row is its own fork, run at its own moment: compare the floor with the target's own ")
+                .append("row of the same run, not across runs.)\n\n");
         md.append("| target | threads | clock reads alone | limit | reachable here |\n|---|---:|---:|---:|:---:|\n");
         for (int t : threadCounts) {
             floorRatio(md, "timeout ≤ 0.15 × SmallRye's", "DirectCallBenchmark.twoNanoTimes", "2",
                     "TimeoutBenchmark.smallrye", t, 0.15);
             floorRatio(md, "full stack ≤ 0.1 × SmallRye's Guard", "DirectCallBenchmark.threeNanoTimes", "3",
                     "FullStackBenchmark.smallrye", t, 0.1);
-            get("DirectCallBenchmark.threeNanoTimes", t).ifPresent(r -> row(md,
-                    "CDI full stack ≤ empty interceptor + 150 ns", t, "3 reads: " + fmt(r.ns()) + " ns", "150 ns",
-                    r.ns() <= 150));
         }
         md.append('\n');
     }
@@ -326,7 +327,7 @@ public final class Report {
 
     private void bytesTarget(StringBuilder md, String label, String ours, int t, double limit, String shown) {
         get(ours, t).ifPresent(r -> row(md, label, t, fmt(r.bytes()) + " B/op", shown + " B/op",
-                limit == ZERO_BYTES ? r.bytes() < limit : r.bytes() <= limit));
+                r.bytes() < (limit == ZERO_BYTES ? limit : limit + ZERO_BYTES)));
     }
 
     private static void row(StringBuilder md, String label, int threads, String measured, String limit, boolean met) {

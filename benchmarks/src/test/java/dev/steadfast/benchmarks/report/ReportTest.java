@@ -41,7 +41,9 @@ class ReportTest {
                 result("DirectCallBenchmark.twoNanoTimes", null, 66, 0),
                 result("DirectCallBenchmark.threeNanoTimes", null, 99, 0),
                 result("TimeoutBenchmark.call", "{\"library\": \"smallrye\"}", 427, 537),
-                result("FullStackBenchmark.call", "{\"library\": \"smallrye\"}", 1016, 1181)) + "]");
+                result("FullStackBenchmark.call", "{\"library\": \"smallrye\"}", 1016, 1181),
+                result("FullStackBenchmark.call", "{\"library\": \"steadfast\"}", 211, 48.0004),
+                result("TimeoutBenchmark.call", "{\"library\": \"steadfast\"}", 130, 56.0001)) + "]");
         Report report = new Report();
         report.read(json);
 
@@ -50,7 +52,8 @@ class ReportTest {
         assertContains(md, "| timeout ≤ 0.15 × SmallRye's | 1 | 2 reads: 0.155× (66.0 / 427 ns) | 0.150× | **no** |");
         assertContains(md, "| full stack ≤ 0.1 × SmallRye's Guard | 1 | 3 reads: 0.0974× (99.0 / 1016 ns) | 0.100× "
                 + "| yes |");
-        assertContains(md, "| CDI full stack ≤ empty interceptor + 150 ns | 1 | 3 reads: 99.0 ns | 150 ns | yes |");
+        assertContains(md, "| full stack: ≤ 48 B/op | 1 | 48.0 B/op | 48 B/op | yes |");
+        assertContains(md, "| timeout: ≤ 48 B/op | 1 | 56.0 B/op | 48 B/op | **no** |");
     }
 
     private static String result(String benchmark, String params, double ns, double bytes) {
