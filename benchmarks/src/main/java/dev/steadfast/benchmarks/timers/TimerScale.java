@@ -374,10 +374,10 @@ public final class TimerScale {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, run on ")
                 .append(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).append(". One JVM, the libraries one "
                 + "after the other, each with a fresh timer per measurement. Steadfast's `ThreadTimer` against "
-                + "SmallRye Fault Tolerance 6.11.2's `ThreadTimer` (its delays are whole milliseconds).\n\n");
+                + "SmallRye Fault Tolerance 6.11.2's `ThreadTimer` (its delays are whole milliseconds, cut short: it fires up to 1 ms early, hence its negative p50).\n\n");
         b.append("- **heap / pending**: retained heap per pending timeout (a 1-min timeout; used heap after full GCs, "
                 + "with and without n pending, over n). Steadfast's is a synchronous timeout's whole per-call state "
-                + "(the watchdog, which is the timer's entry) and its heap slot; SmallRye's is its timer task with "
+                + "(the watchdog, which is the timer's entry), plus a 4-B heap slot once the timer thread has swept it into its heap (the 1-min timeouts measured here were still on the inbound list); SmallRye's is its timer task with "
                 + "a shared `Runnable` (its timeouts allocate more per call on top).\n");
         b.append("- **arm + cancel**: ns per pair, one thread, with the n timeouts pending (Steadfast's includes the "
                 + "`System.nanoTime()` read the strategy gives the timer; one read costs ")
