@@ -237,7 +237,8 @@ public final class ChainAssembly {
                 bindRateLimit(() -> current.get().available());
                 yield s;
             }
-            case TIMEOUT -> new AsyncTimeoutStrategy<>(next, p.name(), p.timeout(), engine.timer(), listener);
+            case TIMEOUT -> new AsyncTimeoutStrategy<>(next, p.name(), p.timeout(), engine.clock(), engine.timer(),
+                    listener);
             case BULKHEAD -> {
                 AtomicReference<AsyncBulkheadStrategy<Object>> current = new AtomicReference<>();
                 Strategy<CompletionStage<Object>> s = engine.stateful(() -> {
