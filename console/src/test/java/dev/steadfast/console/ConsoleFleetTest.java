@@ -139,6 +139,12 @@ class ConsoleFleetTest {
             assertEquals("FORCED_OPEN", breaker.getString("decision"));
             assertEquals("node-1", breaker.getString("origin"));
             assertTrue(breaker.getJsonNumber("decidedAt").longValue() > 0);
+
+            try (Http.EventStream stream = Http.stream(app.root().resolve("steadfast/stream"))) {
+                JsonObject streamed = stream.nextSnapshot().getJsonObject("fleet");
+                assertEquals("node-1", streamed.getString("member"), "the stream carries the fleet part too");
+                assertEquals("FORCED_OPEN", streamed.getJsonArray("breakers").getJsonObject(0).getString("decision"));
+            }
         }
     }
 
