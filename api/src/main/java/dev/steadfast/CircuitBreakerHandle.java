@@ -51,4 +51,13 @@ public interface CircuitBreakerHandle {
     default ClusterStatus clusterStatus() {
         return ClusterStatus.LOCAL;
     }
+
+    /**
+     * For a {@link Scope#CLUSTER} breaker, what this instance knows of its fleet: every member's recent window and the
+     * fleet's latest decision, as the cluster exchange last received them; empty for a local breaker (the default).
+     * Never calls the cluster backend.
+     */
+    default Optional<FleetBreakerView> fleet() {
+        return Optional.empty();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.steadfast;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * An operator's view of one rate limiter. Thread-safe; reading never blocks and never calls the cluster backend.
@@ -33,4 +34,12 @@ public interface RateLimiterHandle {
      * permits as this instance knows them.
      */
     RateLimiterStats stats();
+
+    /**
+     * For a {@link Scope#CLUSTER} limiter, what this instance knows of the fleet's quota in the current window; empty for
+     * a local one (the default). Never calls the cluster backend.
+     */
+    default Optional<FleetQuotaView> fleet() {
+        return Optional.empty();
+    }
 }

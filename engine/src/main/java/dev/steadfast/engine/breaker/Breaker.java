@@ -404,6 +404,13 @@ public final class Breaker implements CircuitBreakerHandle {
         return l.attached() ? ClusterStatus.CONNECTED : ClusterStatus.DEGRADED;
     }
 
+    /** Empty unless linked to a fleet; then what the exchange knows of it (never a backend call). */
+    @Override
+    public java.util.Optional<dev.steadfast.FleetBreakerView> fleet() {
+        FleetLink l = link;
+        return l == null ? java.util.Optional.empty() : l.view();
+    }
+
     @Override
     public String toString() {
         return "Breaker[" + name + ", " + state() + "]";

@@ -29,4 +29,12 @@ public interface FleetLink {
 
     /** An operator called {@code forceOpen()} ({@code FORCED_OPEN}) or {@code reset()} ({@code CLOSED}) here. */
     void operatorAction(CircuitState to);
+
+    /**
+     * What the exchange knows of the fleet now (the members' windows, the latest decision), for views: a copy it
+     * refreshes on its own thread. The default knows nothing.
+     */
+    default java.util.Optional<dev.steadfast.FleetBreakerView> view() {
+        return java.util.Optional.empty();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.steadfast.engine.cluster;
 
 import dev.steadfast.ClusterStatus;
+import dev.steadfast.FleetQuotaView;
 import dev.steadfast.RateLimitType;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
 import dev.steadfast.engine.ratelimit.RateLimiter;
@@ -8,6 +9,7 @@ import dev.steadfast.spi.cluster.Bucket;
 import dev.steadfast.spi.cluster.ClusterBackend;
 import dev.steadfast.spi.cluster.Grant;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -39,6 +41,9 @@ final class ClusterBucket implements RateLimiter, FleetLimiter {
     private volatile RateLimiter fallback;
     private volatile int lowWater = 1;
     private volatile long hintNanos = 1_000_000L;
+
+    /** What views read ({@link #fleet()}); rebuilt by the worker every tick. */
+    private volatile FleetQuotaView view;
 
     // Worker-confined.
     private long sequence;
@@ -113,6 +118,28 @@ final class ClusterBucket implements RateLimiter, FleetLimiter {
 
     @Override
     public void tick(long now) {
+        upkeep(now);
+        refreshView(now);
+    }
+
+    @Override
+    public Optional<FleetQuotaView> fleet() {
+        return Optional.ofNullable(view);
+    }
+
+    /**
+     * Copies the current window's lease into {@link #view}, on the worker once per tick: a new immutable copy each
+     * time, so readers on other threads never touch the worker-confined fields.
+     */
+    private void refreshView(long now) {
+        Lease l = current.get();
+        long held = l.over(now) ? 0 : l.permits.get();
+        long leased = l.over(now) ? 0 : l.granted;
+        view = new FleetQuotaView(runtime.member(), clusterStatus(), runtime.members(), limit, leased,
+                Math.max(0, leased - held), -1);
+    }
+
+    private void upkeep(long now) {
         long attempts = demand.getAsLong();
         long dt = now - lastSample;
         if (dt > 0) {

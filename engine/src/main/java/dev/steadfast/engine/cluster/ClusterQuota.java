@@ -1,12 +1,14 @@
 package dev.steadfast.engine.cluster;
 
 import dev.steadfast.ClusterStatus;
+import dev.steadfast.FleetQuotaView;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
 import dev.steadfast.engine.ratelimit.RateLimiter;
 import dev.steadfast.spi.cluster.ClusterBackend;
 import dev.steadfast.spi.cluster.Grant;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -49,6 +51,9 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
     private volatile int lowWater = 1;
     /** What a call rejected while a refill is on its way should wait: one round trip. */
     private volatile long hintNanos = 1_000_000L;
+
+    /** What views read ({@link #fleet()}); rebuilt by the worker every tick. */
+    private volatile FleetQuotaView view;
 
     // Worker-confined.
     private double rate;
@@ -150,6 +155,28 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
 
     @Override
     public void tick(long now) {
+        upkeep(now);
+        refreshView(now);
+    }
+
+    @Override
+    public Optional<FleetQuotaView> fleet() {
+        return Optional.ofNullable(view);
+    }
+
+    /**
+     * Copies the current window's lease into {@link #view}, on the worker once per tick: a new immutable copy each
+     * time, so readers on other threads never touch the worker-confined fields.
+     */
+    private void refreshView(long now) {
+        Lease l = current.get();
+        long held = l.over(now) ? 0 : l.permits.get();
+        long leased = l.over(now) ? 0 : l.granted;
+        view = new FleetQuotaView(runtime.member(), clusterStatus(), runtime.members(), limit, leased,
+                Math.max(0, leased - held), l.fleet ? l.fleetLeft : -1);
+    }
+
+    private void upkeep(long now) {
         sampleDemand(now);
         Lease l = current.get().over(now) ? roll(now) : current.get();
         if (!l.fleet || !runtime.connected()) {

@@ -1,6 +1,8 @@
 package dev.steadfast.engine.cluster;
 
 import dev.steadfast.CircuitState;
+import dev.steadfast.ClusterStatus;
+import dev.steadfast.FleetBreakerView;
 import dev.steadfast.engine.breaker.Breaker;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.breaker.FleetLink;
@@ -14,7 +16,10 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,6 +61,11 @@ final class FleetBreaker implements FleetLink {
     private final AtomicBoolean trialQueued = new AtomicBoolean();
     /** Set when the breaker left the registry (a guard closed, an operator removed it): the link goes quiet. */
     private volatile boolean detached;
+    /**
+     * What views read ({@link #view()}): rebuilt by the worker after every tick and every message, a new immutable
+     * copy each time, so a reader on any thread sees one consistent picture without touching worker state.
+     */
+    private volatile FleetBreakerView view;
 
     // Worker-confined.
     private final Map<String, BreakerSummary> others = new HashMap<>();
@@ -136,6 +146,7 @@ final class FleetBreaker implements FleetLink {
 
     void tick(long now) {
         if (!runtime.connected()) {
+            refreshView();
             return;
         }
         long sequence = breaker.windowSequence();
@@ -155,6 +166,7 @@ final class FleetBreaker implements FleetLink {
         evaluate();
         returnIdleSlot(now);
         keepForcedOpen(wall);
+        refreshView();
     }
 
     /** The breaker changed state: a fresh summary at once; entering the fleet's HALF_OPEN with demand, a claim. */
@@ -196,6 +208,7 @@ final class FleetBreaker implements FleetLink {
         }
         others.put(s.member(), s);
         evaluate();
+        refreshView();
     }
 
     /** While the fleet is closed: open it when the quorum rule says so. */
@@ -258,6 +271,7 @@ final class FleetBreaker implements FleetLink {
         if (f.state() == OPEN) {
             rejectedWhenOpened = breaker.stats().rejectedCalls();
         }
+        refreshView();
         LOG.log(Level.DEBUG, () -> "Circuit '" + name + "': fleet decision " + f);
         apply.execute(() -> breaker.applyFleet(f.state(), halfOpenAt, f.origin(), f.generation(), f.operator()));
     }
@@ -356,6 +370,34 @@ final class FleetBreaker implements FleetLink {
         others.clear();
         BreakerExchange x = runtime.backend().breakers();
         runtime.call(() -> x.read(name), stored -> stored.ifPresent(this::received));
+    }
+
+    @Override
+    public Optional<FleetBreakerView> view() {
+        return Optional.ofNullable(view);
+    }
+
+    /** Copies what the worker knows into {@link #view}; on the worker, at most a few times per interval. */
+    private void refreshView() {
+        long wall = wallMillis();
+        long counts = breaker.windowCounts();
+        if (counts < 0) {
+            counts = lastCounts;
+        }
+        int calls = (int) (counts >>> 32);
+        List<FleetBreakerView.MemberWindow> windows = new ArrayList<>(others.size() + 1);
+        windows.add(new FleetBreakerView.MemberWindow(runtime.member(), calls, Math.min(calls, (int) counts),
+                breaker.state(), Instant.ofEpochMilli(wall)));
+        for (BreakerSummary o : new TreeMap<>(others).values()) {
+            if (o.validAt(wall)) {
+                windows.add(new FleetBreakerView.MemberWindow(o.member(), o.calls(), o.failures(), o.state(),
+                        Instant.ofEpochMilli(o.atEpochMillis())));
+            }
+        }
+        FleetState f = known;
+        ClusterStatus status = runtime.connected() ? ClusterStatus.CONNECTED : ClusterStatus.DEGRADED;
+        view = new FleetBreakerView(runtime.member(), status, f == null ? null : f.state(),
+                f == null ? null : f.origin(), f == null ? null : Instant.ofEpochMilli(f.atEpochMillis()), windows);
     }
 
     private long wallMillis() {

@@ -37,6 +37,14 @@ public interface RateLimiter {
     }
 
     /**
+     * For a fleet-wide limiter, what it knows of the fleet's quota now, for views (a copy its exchange refreshes; never
+     * a backend call); empty for a local one.
+     */
+    default java.util.Optional<dev.steadfast.FleetQuotaView> fleet() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The limiter for {@code policy}. Windows of {@code FIXED} start at {@code originNanos} and follow each other; a
      * {@code SMOOTH} bucket starts full.
      */

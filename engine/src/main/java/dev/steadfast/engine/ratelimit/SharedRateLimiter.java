@@ -166,6 +166,11 @@ public final class SharedRateLimiter implements RateLimiterHandle {
     }
 
     @Override
+    public java.util.Optional<dev.steadfast.FleetQuotaView> fleet() {
+        return limiter.fleet();
+    }
+
+    @Override
     public RateLimiterStats stats() {
         long left = Math.min(policy.limit(), available(clock.nanoTime()));
         return new RateLimiterStats(admitted.sum(), rejected.sum(), policy.limit() - left, left);
