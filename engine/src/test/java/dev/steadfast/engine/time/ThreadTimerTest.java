@@ -64,9 +64,12 @@ class ThreadTimerTest {
         return release;
     }
 
-    /** A base time far enough ahead that scheduling a few hundred tasks cannot overtake it. */
+    /**
+     * A base time far enough ahead that scheduling a few hundred tasks cannot overtake it, even on a loaded machine: a
+     * task scheduled past its deadline is due at once, in scheduling order (100 ms was overtaken under a load of 20).
+     */
     private static long baseAhead() {
-        return System.nanoTime() + 100 * MS;
+        return System.nanoTime() + 1000 * MS;
     }
 
     /** Schedules so that the deadline is {@code base + offset} whatever time scheduling itself takes. */
