@@ -364,8 +364,9 @@ class HazelcastFleetTest {
             m[0].breaker(BREAKER).forceOpen();
             assertEquals(FORCED_OPEN, m[0].breaker(BREAKER).state(), "at once on the member the operator used");
             for (Member each : m) {
-                await(() -> each.breaker(BREAKER).state() == FORCED_OPEN, Duration.ofSeconds(5),
-                        () -> each + " follows a: " + each.transitions);
+                // the state first, the transition's event right after it (events are handed off the timer thread)
+                await(() -> each.breaker(BREAKER).state() == FORCED_OPEN && !each.transitions.isEmpty(),
+                        Duration.ofSeconds(5), () -> each + " follows a: " + each.transitions);
             }
             long reached = TimeUnit.NANOSECONDS.toMillis(m[1].transitions.get(0).atNanos() - start);
             System.out.println("Hazelcast CLUSTER breaker: forceOpen() on a reached b in " + reached + " ms");
