@@ -85,8 +85,8 @@ final class Fleet implements AutoCloseable {
 
         Member(String id, Map<String, String> config) {
             this.id = id;
-            this.timer = new ThreadTimer("steadfast-timer-" + id);
             this.executor = Executors.newCachedThreadPool();
+            this.timer = new ThreadTimer("steadfast-timer-" + id, executor);
             EngineListener recording = new EngineListener() {
                 @Override
                 public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {

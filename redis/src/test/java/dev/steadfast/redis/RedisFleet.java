@@ -73,8 +73,8 @@ final class RedisFleet implements AutoCloseable {
 
         Member(String id) {
             this.id = id;
-            this.timer = new ThreadTimer("steadfast-timer-" + id);
             this.executor = Executors.newCachedThreadPool();
+            this.timer = new ThreadTimer("steadfast-timer-" + id, executor);
             EngineListener recording = new EngineListener() {
                 @Override
                 public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
