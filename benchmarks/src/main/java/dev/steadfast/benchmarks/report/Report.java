@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class Report {
 
     /** The sections kept when the file is rewritten: written by other scripts or runs, each between its markers. */
-    private static final String[] KEPT = {"retry-budget", "adaptive-sim", "timer-scale"};
+    private static final String[] KEPT = {"retry-budget", "adaptive-sim", "timer-scale", "cluster-quota"};
 
     /**
      * The sections other runs keep in the file (the single retry-budget JMH run, the adaptive-limit simulation written

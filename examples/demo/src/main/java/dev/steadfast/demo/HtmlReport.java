@@ -70,7 +70,43 @@ final class HtmlReport {
         return absolute;
     }
 
+    /**
+     * Writes the report of a finished fleet run to {@code file}: the fleet's table ({@code fleetTable}, HTML already
+     * escaped), then each node's timeline and accounting under its name. Returns the absolute path.
+     */
+    static Path writeFleet(Path file, Scenario scenario, int clients, String fleetTable,
+            Map<String, Timeline> nodes) throws IOException {
+        HtmlReport page = new HtmlReport(scenario, clients, nodes.values().iterator().next());
+        page.head(nodes.size() + " nodes of " + clients + " clients each");
+        page.html.append(fleetTable);
+        for (Map.Entry<String, Timeline> node : nodes.entrySet()) {
+            HtmlReport part = new HtmlReport(scenario, clients, node.getValue());
+            part.html.append("<h2>").append(escape(node.getKey())).append("</h2>\n");
+            part.body();
+            page.html.append(part.html);
+        }
+        page.html.append("</body>\n</html>\n");
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Files.writeString(absolute, page.html, StandardCharsets.UTF_8);
+        return absolute;
+    }
+
     private String render() {
+        head(clients + " clients");
+        body();
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private void body() {
+        timelineSvg();
+        legend();
+        accounting();
+        breakerHistory();
+    }
+
+    private void head(String who) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>Steadfast demo report</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}\n")
@@ -81,15 +117,9 @@ final class HtmlReport {
                 .append(".legend span{margin-right:1.4em;white-space:nowrap}\n")
                 .append("</style>\n</head>\n<body>\n<h1>Steadfast demo: a flaky dependency under load</h1>\n");
         html.append("<p class=\"sub\">").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
-                .append(" &middot; ").append(Math.round(seconds)).append(" s &middot; ").append(clients)
-                .append(" clients &middot; scenario <code>").append(escape(scenario.toString()))
+                .append(" &middot; ").append(Math.round(seconds)).append(" s &middot; ").append(escape(who))
+                .append(" &middot; scenario <code>").append(escape(scenario.toString()))
                 .append("</code></p>\n");
-        timelineSvg();
-        legend();
-        accounting();
-        breakerHistory();
-        html.append("</body>\n</html>\n");
-        return html.toString();
     }
 
     private void timelineSvg() {
@@ -312,7 +342,7 @@ final class HtmlReport {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

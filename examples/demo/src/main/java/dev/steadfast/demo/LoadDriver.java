@@ -2,6 +2,7 @@ package dev.steadfast.demo;
 
 import dev.steadfast.BulkheadFullException;
 import dev.steadfast.CircuitOpenException;
+import dev.steadfast.RateLimitExceededException;
 import dev.steadfast.demo.Timeline.Outcome;
 
 import java.util.ArrayList;
@@ -25,12 +26,23 @@ final class LoadDriver {
 
     private final Scenario scenario;
     private final FlakyServer server;
-    private final QuoteClient quotes;
+    private final Quotes quotes;
     private final Timeline timeline;
     private final int clients;
+    private final boolean drivesServer;
     private volatile boolean running;
 
-    LoadDriver(Scenario scenario, FlakyServer server, QuoteClient quotes, Timeline timeline, int clients) {
+    LoadDriver(Scenario scenario, FlakyServer server, Quotes quotes, Timeline timeline, int clients) {
+        this(scenario, server, quotes, timeline, clients, true);
+    }
+
+    /**
+     * @param drivesServer whether this driver walks the server through the phases; in a fleet one driver does, and
+     *                     the others only follow the same schedule to mark the phases in their timelines
+     */
+    LoadDriver(Scenario scenario, FlakyServer server, Quotes quotes, Timeline timeline, int clients,
+            boolean drivesServer) {
+        this.drivesServer = drivesServer;
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.server = Objects.requireNonNull(server, "server");
         this.quotes = Objects.requireNonNull(quotes, "quotes");
@@ -64,7 +76,9 @@ final class LoadDriver {
         }
         try {
             for (Scenario.Step step : scenario.steps()) {
-                server.enter(step.phase());
+                if (drivesServer) {
+                    server.enter(step.phase());
+                }
                 timeline.phaseStarted(step.phase());
                 TimeUnit.MILLISECONDS.sleep(Math.max(0, step.endMillis() - timeline.elapsedMillis()));
             }
@@ -101,7 +115,7 @@ final class LoadDriver {
     private Outcome call(String symbol) {
         try {
             return quotes.fetch(symbol).cached() ? Outcome.FELL_BACK : Outcome.SUCCEEDED;
-        } catch (CircuitOpenException | BulkheadFullException e) {
+        } catch (CircuitOpenException | BulkheadFullException | RateLimitExceededException e) {
             return Outcome.REJECTED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -41,13 +41,18 @@ public final class Main {
               --report <file>       where to write the HTML report (default: steadfast-demo-report.html next to
                                     the jar)
               --console             serve the live Steadfast console while the demo runs, and print its URL
+              --nodes <n>           run n instances of the client (2 to 9), each its own container, sharing one
+                                    fleet-wide quota and breaker (default 1: a single instance, no cluster)
+              --cluster <backend>   with --nodes: hazelcast (default; members in this JVM) or redis (starts
+                                    redis-server from the PATH on a free loopback port)
               --help                this text
             Steadfast's thresholds are in META-INF/microprofile-config.properties; override any of them with
             -D<key>=<value> before -jar, e.g. java '-Dsteadfast.circuit-breaker."quotes".delay=5s' -jar ...
             """.formatted(Scenario.DEFAULT);
 
     /** The command line, checked. */
-    record Options(int durationSeconds, int clients, Scenario scenario, Path report, boolean console) {
+    record Options(int durationSeconds, int clients, Scenario scenario, Path report, boolean console, int nodes,
+            String cluster) {
 
         /**
          * @return the options, or {@code null} for {@code --help}
@@ -59,6 +64,8 @@ public final class Main {
             String scenario = Scenario.DEFAULT;
             Path report = null;
             boolean console = false;
+            int nodes = 1;
+            String cluster = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (name.equals("--help") || name.equals("-h")) {
@@ -77,11 +84,27 @@ public final class Main {
                     case "--clients" -> clients = number(name, value, 1);
                     case "--scenario" -> scenario = value;
                     case "--report" -> report = Path.of(value);
+                    case "--nodes" -> nodes = number(name, value, 1);
+                    case "--cluster" -> cluster = value;
                     default -> throw new IllegalArgumentException("Unknown option: " + name);
                 }
             }
+            if (nodes > 9) {
+                throw new IllegalArgumentException("--nodes needs a whole number from 1 to 9: " + nodes);
+            }
+            if (cluster != null && nodes == 1) {
+                throw new IllegalArgumentException("--cluster needs --nodes 2 or more: " + cluster);
+            }
+            if (cluster != null && !FleetBackend.NAMES.contains(cluster)) {
+                throw new IllegalArgumentException("--cluster needs one of " + FleetBackend.NAMES + ": " + cluster);
+            }
+            if (console && nodes > 1) {
+                throw new IllegalArgumentException("--console shows one instance; it does not go with --nodes "
+                        + nodes);
+            }
             return new Options(duration, clients, Scenario.parse(scenario, duration * 1000L),
-                    report != null ? report : defaultReport(), console);
+                    report != null ? report : defaultReport(), console, nodes,
+                    cluster != null ? cluster : "hazelcast");
         }
 
         private static int number(String name, String value, int min) {
@@ -127,6 +150,24 @@ public final class Main {
             return;
         }
         Path log = logTo(options.report().toAbsolutePath().resolveSibling("steadfast-demo.log"));
+        if (options.nodes() > 1) {
+            FleetRun.Result fleet;
+            try {
+                fleet = FleetRun.run(options, System.out);
+            } catch (IllegalStateException cannotStart) {
+                System.err.println(cannotStart.getMessage());
+                System.exit(2);
+                return;
+            }
+            Path report = HtmlReport.writeFleet(options.report(), options.scenario(), options.clients(),
+                    FleetRun.htmlTable(fleet), FleetRun.timelines(fleet));
+            FleetRun.printSummary(options, fleet, System.out);
+            System.out.println();
+            System.out.println("Report: " + report);
+            System.out.println("Log:    " + log);
+            System.exit(fleet.allAccounted() ? 0 : 1);
+            return;
+        }
         Timeline timeline = run(options, System.out, System.console() != null);
         Path report = HtmlReport.write(options.report(), options.scenario(), options.clients(), timeline);
         printSummary(options, timeline, System.out);

@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * application is busy, not that the service is failing.
  */
 @ApplicationScoped
-public class QuoteClient {
+public class QuoteClient implements Quotes {
 
     /** The circuit breaker's name in the {@code CircuitBreakers} registry and in config keys. */
     static final String BREAKER = "quotes";
@@ -61,6 +61,7 @@ public class QuoteClient {
      * @throws dev.steadfast.RetryExhaustedException when every attempt failed and nothing recent is cached
      * @throws TimeoutExceededException             when the attempt took too long and nothing recent is cached
      */
+    @Override
     @Fallback(fallbackMethod = "cachedQuote")
     @Retry(retryOn = IOException.class, backoff = Backoff.EXPONENTIAL, jitter = 0.3)
     @CircuitBreaker(name = BREAKER, failOn = {IOException.class, TimeoutExceededException.class})

@@ -85,10 +85,16 @@ class FleetTest {
             Eventually.await(() -> onB.get("fleet-payments").state() == CircuitState.FORCED_OPEN,
                     () -> "b follows a: " + onB.get("fleet-payments").state());
             assertThrows(CircuitOpenException.class, () -> b.select(FleetPayments.class).charge(false));
-            List<CircuitStateChanged> seenByB = b.select(BreakerEvents.class).seen();
+            // The state flips before the observers have run (the event is fired after the transition, maybe on
+            // another thread): wait, bounded, for the event itself instead of reading the list once.
+            BreakerEvents eventsOfB = b.select(BreakerEvents.class);
+            Eventually.await(() -> !eventsOfB.seen().isEmpty(), () -> "b's event of the forced opening");
+            List<CircuitStateChanged> seenByB = eventsOfB.seen();
             assertEquals(new CircuitStateChanged("fleet-payments", CircuitState.CLOSED, CircuitState.FORCED_OPEN,
                     seenByB.get(0).at(), null, "node-a"), seenByB.get(0));
-            assertTrue(a.select(BreakerEvents.class).seen().get(0).isLocal(), "a decided it itself");
+            BreakerEvents eventsOfA = a.select(BreakerEvents.class);
+            Eventually.await(() -> !eventsOfA.seen().isEmpty(), () -> "a's event of its own forced opening");
+            assertTrue(eventsOfA.seen().get(0).isLocal(), "a decided it itself");
             assertEquals(Scope.CLUSTER, onB.get("fleet-payments").scope());
 
             b.select(CircuitBreakers.class).get("fleet-payments").reset();
