@@ -52,6 +52,11 @@ final class Fleet implements AutoCloseable {
         config.put("steadfast.cluster.application", application);
         config.put("steadfast.hazelcast.instance-name", instance);
         config.put("steadfast.hazelcast.jndi-name", "none");
+        // As docs/hazelcast.md advises for a fleet that must stay exact through member deaths: an operation waiting
+        // for a dead member's partitions (up to the grid's 3 s heartbeat timeout here) is not taken for a lost grid.
+        // It also keeps a slow operation on a loaded build machine from sending a member to its local share. A lost
+        // grid is still noticed at once: clients are told CLIENT_DISCONNECTED, members see the membership change.
+        config.putIfAbsent("steadfast.cluster.request-timeout", "5s");
         Member m = new Member(id, config);
         members.add(m);
         return m;
