@@ -5,6 +5,8 @@ import dev.steadfast.engine.async.AsyncExecutors;
 import dev.steadfast.engine.async.ThreadContext;
 import dev.steadfast.engine.breaker.BreakerHealth;
 import dev.steadfast.engine.breaker.BreakerRegistry;
+import dev.steadfast.engine.health.ComponentChecks;
+import dev.steadfast.engine.health.EngineHealth;
 import dev.steadfast.engine.observe.Observation;
 import dev.steadfast.engine.observe.Observers;
 import dev.steadfast.engine.time.Clock;
@@ -39,7 +41,7 @@ public final class Engine implements AutoCloseable {
     private final ThreadContext threadContext;
     private final Runnable onClose;
     private final BreakerRegistry breakers;
-    private final BreakerHealth health;
+    private final EngineHealth health;
     /** The hook this engine was created under, or {@code null} (then bulkheads and rate limits are not rebuilt). */
     private final EngineHook hook;
     /** Bulkheads and rate limits that {@link #reset()} rebuilds; only under a hook, else {@code null}. */
@@ -71,7 +73,8 @@ public final class Engine implements AutoCloseable {
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.observers = new Observers(clock);
         this.breakers = new BreakerRegistry(clock, timer, observers.forBreakers(listener));
-        this.health = new BreakerHealth(breakers);
+        this.health = new EngineHealth(new BreakerHealth(breakers),
+                new ComponentChecks(this.clock, this.timer, this::executor, this.threadContext));
         this.hook = hook;
         this.rebuildable = hook == null ? null : new CopyOnWriteArrayList<>();
     }
@@ -129,8 +132,8 @@ public final class Engine implements AutoCloseable {
         return breakers;
     }
 
-    /** Health as this engine's breakers see it. */
-    public BreakerHealth health() {
+    /** Health as this engine's breakers see it, with its registered component checks beside them. */
+    public EngineHealth health() {
         return health;
     }
 
@@ -229,6 +232,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         try {
+            health.checks().close();
             observers.close();
         } finally {
             try {

@@ -1,5 +1,7 @@
 package dev.steadfast.guard;
 
+import dev.steadfast.Degraded;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.engine.Engine;
 import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.GuardPolicy;
@@ -7,6 +9,7 @@ import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
 import dev.steadfast.engine.fallback.FallbackFunction;
 import dev.steadfast.engine.fallback.FallbackPolicy;
+import dev.steadfast.engine.time.Clock;
 import dev.steadfast.engine.time.Nanos;
 import dev.steadfast.engine.timeout.TimeoutPolicy;
 
@@ -47,10 +50,12 @@ public final class Guard<T> {
 
     private final String name;
     private final Strategy<Object> chain;
+    private final Clock clock;
 
-    Guard(String name, Strategy<Object> chain) {
+    Guard(String name, Strategy<Object> chain, Clock clock) {
         this.name = name;
         this.chain = chain;
+        this.clock = clock;
     }
 
     /**
@@ -81,6 +86,23 @@ public final class Guard<T> {
     }
 
     /**
+     * Runs {@code action} through the guard, as {@link #call} does, and says whether the answer is degraded: a fallback's
+     * answer comes back as a {@link Degraded} with the {@link FallbackApplied} that says which handler answered, after
+     * which failure; the action's own result comes back {@linkplain Degraded#fresh fresh}. The recipe "flag degraded
+     * results, never silently degrade" for code without annotations. Costs one clock reading more than {@link #call}.
+     *
+     * @throws Exception what {@link #call} throws
+     */
+    public Degraded<T> callDegradable(Callable<? extends T> action) throws Exception {
+        Objects.requireNonNull(action, "action");
+        Tracked call = new Tracked(action, clock.nanoTime());
+        @SuppressWarnings("unchecked")
+        T value = (T) chain.call(call);
+        FallbackApplied event = call.event;
+        return event == null ? Degraded.fresh(value) : Degraded.of(value, event);
+    }
+
+    /**
      * Runs {@code action} through the guard, for code that throws no checked exception. Failures propagate as
      * {@link #call} says; a checked exception (possible only from a fallback that sneaks one through) arrives wrapped
      * in an {@link UndeclaredThrowableException}.
@@ -106,6 +128,35 @@ public final class Guard<T> {
         @Override
         public Object proceed() throws Exception {
             return action.call();
+        }
+    }
+
+    /** A call whose caller wants to know whether a fallback answered: keeps the event, carries its start. */
+    private static final class Tracked implements Invocation<Object> {
+
+        private final Callable<?> action;
+        private final long start;
+        /** Written by the fallback strategy before it returns the answer (on this call's thread, as it happens). */
+        private volatile FallbackApplied event;
+
+        Tracked(Callable<?> action, long start) {
+            this.action = action;
+            this.start = start;
+        }
+
+        @Override
+        public Object proceed() throws Exception {
+            return action.call();
+        }
+
+        @Override
+        public long startNanos() {
+            return start;
+        }
+
+        @Override
+        public void fallbackApplied(FallbackApplied e) {
+            event = e;
         }
     }
 
@@ -212,7 +263,8 @@ public final class Guard<T> {
             if (asynchronous) {
                 throw new IllegalStateException("Guard '" + name + "' is asynchronous: build it with buildAsync()");
             }
-            return new Guard<>(name, engine().build(policy(false, handlers -> handlers)));
+            Engine engine = engine();
+            return new Guard<>(name, engine.build(policy(false, handlers -> handlers)), engine.clock());
         }
 
         /**
@@ -223,8 +275,9 @@ public final class Guard<T> {
          *                                  options
          */
         public AsyncGuard<T> buildAsync() {
-            return new AsyncGuard<>(name, engine().build(policy(true, handler -> (invocation, failure) ->
-                    CompletableFuture.completedFuture(handler.apply(invocation, failure)))));
+            Engine engine = engine();
+            return new AsyncGuard<>(name, engine.build(policy(true, handler -> (invocation, failure) ->
+                    CompletableFuture.completedFuture(handler.apply(invocation, failure)))), engine.clock());
         }
 
         private static Engine engine() {
@@ -259,7 +312,7 @@ public final class Guard<T> {
                 for (Function<Throwable, ? extends T> h : fallback.handlers) {
                     chain.add(wrap.apply((invocation, failure) -> h.apply(failure)));
                 }
-                b.fallback(new FallbackPolicy(chain, fallback.matcher()));
+                b.fallback(new FallbackPolicy(chain, fallback.matcher(), fallback.names, false));
             }
             return b.build();
         }

@@ -19,7 +19,16 @@ public final class Steadfast {
         return Engines.current().breakers();
     }
 
-    /** The breakers' health: {@code HEALTHY}, {@code DEGRADED} or {@code FAILING}, and overall. */
+    /**
+     * The health report: each breaker and each registered component check {@code HEALTHY}, {@code DEGRADED} or
+     * {@code FAILING}, and overall (the worst). Register checks of code without CDI here:
+     * <pre>{@code
+     * FaultToleranceHealth.Registration r = Steadfast.health().register(new DiskSpaceCheck());
+     * }</pre>
+     * Without a container they run on demand with a 2 s timeout unless they say otherwise
+     * ({@link dev.steadfast.ComponentCheck#interval()}, {@link dev.steadfast.ComponentCheck#timeout()}); a check
+     * registered here belongs to the engine that is current now, and is not moved to a container started later.
+     */
     public static FaultToleranceHealth health() {
         return Engines.current().health();
     }

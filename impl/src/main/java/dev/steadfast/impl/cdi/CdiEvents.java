@@ -3,6 +3,7 @@ package dev.steadfast.impl.cdi;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryAttempted;
 import dev.steadfast.engine.EngineListener;
 import jakarta.enterprise.event.Event;
@@ -27,12 +28,15 @@ final class CdiEvents implements EngineListener {
     private final boolean stateChanges;
     private final boolean retries;
     private final boolean rejections;
+    private final boolean fallbacks;
 
-    private CdiEvents(Event<Object> events, boolean stateChanges, boolean retries, boolean rejections) {
+    private CdiEvents(Event<Object> events, boolean stateChanges, boolean retries, boolean rejections,
+            boolean fallbacks) {
         this.events = events;
         this.stateChanges = stateChanges;
         this.retries = retries;
         this.rejections = rejections;
+        this.fallbacks = fallbacks;
     }
 
     /** A listener for the observed event types, or {@code null} when none of them is observed. */
@@ -40,10 +44,11 @@ final class CdiEvents implements EngineListener {
         boolean stateChanges = observes(observedTypes, CircuitStateChanged.class);
         boolean retries = observes(observedTypes, RetryAttempted.class);
         boolean rejections = observes(observedTypes, CallRejected.class);
-        if (!stateChanges && !retries && !rejections) {
+        boolean fallbacks = observes(observedTypes, FallbackApplied.class);
+        if (!stateChanges && !retries && !rejections && !fallbacks) {
             return null;
         }
-        return new CdiEvents(beanManager.getEvent(), stateChanges, retries, rejections);
+        return new CdiEvents(beanManager.getEvent(), stateChanges, retries, rejections, fallbacks);
     }
 
     private static boolean observes(Set<Type> observedTypes, Class<?> eventType) {
@@ -74,6 +79,19 @@ final class CdiEvents implements EngineListener {
         if (rejections) {
             fire(new CallRejected(method, reason));
         }
+    }
+
+    @Override
+    public void fallbackApplied(FallbackApplied event) {
+        if (fallbacks) {
+            fire(event);
+        }
+    }
+
+    /** An observed {@link FallbackApplied} carries how long the guarded part took: every fallback then times calls. */
+    @Override
+    public boolean timesFallbacks() {
+        return fallbacks;
     }
 
     private void fire(Object event) {

@@ -196,10 +196,17 @@ final class PolicyResolver {
         return true;
     }
 
-    /** Whether the handler's {@code FallbackHandler<T>} argument fits the method's return type (unknown T fits). */
+    /**
+     * Whether the handler's {@code FallbackHandler<T>} argument fits the method's return type (unknown T fits; for a
+     * method returning {@code Degraded<V>}, a {@code Degraded} or a {@code V} fits).
+     */
     private static boolean handlerFits(Class<?> handler, Method method) {
         Type t = handledType(handler);
         if (!(t instanceof Class<?> handled) || method.getReturnType() == void.class) {
+            return true;
+        }
+        DegradedReturn degraded = DegradedReturn.of(method);
+        if (degraded.flagged() && !degraded.inStage() && degraded.accepts(handled)) {
             return true;
         }
         return FallbackMethods.wrap(method.getReturnType()).isAssignableFrom(FallbackMethods.wrap(handled));

@@ -6,6 +6,9 @@ import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.Listeners;
 import dev.steadfast.engine.LoggingListener;
 import dev.steadfast.engine.Strategy;
+import dev.steadfast.engine.health.CheckSettings;
+import dev.steadfast.ComponentCheck;
+import jakarta.enterprise.inject.Instance;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import dev.steadfast.CircuitBreakers;
@@ -51,7 +54,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * beans.</li>
  * <li>After validation: names the breakers, checks that shared ones agree, finds the observers (metrics modules,
  * {@link dev.steadfast.spi.GuardObserver} beans), instantiates handlers and predicates and builds each method's
- * strategy chain.</li>
+ * strategy chain; registers the {@link ComponentCheck} beans with the health report.</li>
  * <li>At shutdown: stops every thread Steadfast started.</li>
  * </ol>
  */
@@ -66,6 +69,9 @@ public class SteadfastExtension implements Extension {
     private ConfigLookup config;
     private boolean allEnabled = true;
     private LoggingListener.Settings logSettings = LoggingListener.Settings.DEFAULTS;
+    private CheckSettings checkSettings = CheckSettings.DEFAULTS;
+    /** The component check beans registered with the engine's health, destroyed at shutdown. */
+    private List<Instance.Handle<ComponentCheck>> checkBeans = List.of();
     /** What strict config knows; {@code strictConfig} says whether an unknown key fails the deployment. */
     private StrictConfig strict = new StrictConfig(Set.of(), Set.of());
     private boolean strictConfig = true;
@@ -104,6 +110,7 @@ public class SteadfastExtension implements Extension {
             }
         }
         logSettings = LogConfig.read(config, startupProblems);
+        checkSettings = HealthConfig.read(config, startupProblems);
         Optional<String> strictValue = config.get(StrictConfig.STRICT_KEY);
         if (strictValue.isPresent()) {
             String v = strictValue.get().trim();
@@ -213,6 +220,7 @@ public class SteadfastExtension implements Extension {
         Engine e = Engine.create(Listeners.of(listeners), CdiAsync.preferredExecutor(beanManager),
                 CdiAsync.requestContext(beanManager));
         engine = e;
+        e.health().checks().defaults(checkSettings);
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.breakers());
         event.addBean().types(FaultToleranceHealth.class, Object.class).scope(ApplicationScoped.class)
@@ -244,6 +252,9 @@ public class SteadfastExtension implements Extension {
                 }
             }
             chains.put(bean.getKey(), Map.copyOf(built));
+        }
+        if (problems.isEmpty() && startupProblems.isEmpty()) {
+            checkBeans = CheckDiscovery.register(beanManager, engine.health().checks(), problems);
         }
         for (var p : problems.all()) {
             event.addDeploymentProblem(p);
@@ -327,6 +338,15 @@ public class SteadfastExtension implements Extension {
             Engines.uninstall(engine);
             engine.close();
         }
+        for (Instance.Handle<ComponentCheck> h : checkBeans) {
+            try {
+                h.destroy();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "Steadfast could not destroy the component check bean "
+                        + h.getBean() + " at shutdown", e);
+            }
+        }
+        checkBeans = List.of();
     }
 
     /** The chains of one bean class by method; empty when it has none. */

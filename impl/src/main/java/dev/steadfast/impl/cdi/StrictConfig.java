@@ -41,7 +41,8 @@ final class StrictConfig {
 
     /** The keys the CDI layer reads itself. */
     static final Set<String> SWITCHES = Set.of(SteadfastExtension.ENABLED_KEY, SteadfastExtension.PRIORITY_KEY,
-            STRICT_KEY, LogConfig.INTERVAL_KEY, LogConfig.MESSAGES_KEY);
+            STRICT_KEY, LogConfig.INTERVAL_KEY, LogConfig.MESSAGES_KEY, HealthConfig.INTERVAL_KEY,
+            HealthConfig.TIMEOUT_KEY);
 
     private static final String PREFIX = "steadfast.";
     private static final String GLOBAL = "global.";
