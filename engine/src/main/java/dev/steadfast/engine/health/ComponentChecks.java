@@ -362,27 +362,32 @@ public final class ComponentChecks implements AutoCloseable {
                 return;
             }
             Object token = null;
+            Outcome outcome;
+            VirtualMachineError fatal = null;
             try {
                 token = context.activate();
                 HealthStatus status = owner.check.check();
-                finish(status == null ? Outcome.failing(NullPointerException.class) : Outcome.answered(status));
+                outcome = status == null ? Outcome.failing(NullPointerException.class) : Outcome.answered(status);
             } catch (Throwable t) {
-                finish(Outcome.failing(t.getClass()));
-                if (t instanceof VirtualMachineError fatal) {
-                    throw fatal;
-                }
+                outcome = Outcome.failing(t.getClass());
+                fatal = t instanceof VirtualMachineError e ? e : null;
+            }
+            running = null;
+            interruption.finish();
+            Timer.Task d = deadline;
+            if (d != null) {
+                d.cancel();
+            }
+            try {
+                context.deactivate(token);
             } finally {
-                running = null;
-                interruption.finish();
-                Timer.Task d = deadline;
-                if (d != null) {
-                    d.cancel();
-                }
-                try {
-                    context.deactivate(token);
-                } finally {
-                    ended = true;
-                }
+                // Ended before the result is published: a report woken by this result that starts the next run
+                // finds this one over, so reports in a row each get a run of their own.
+                ended = true;
+                finish(outcome);
+            }
+            if (fatal != null) {
+                throw fatal;
             }
         }
 
