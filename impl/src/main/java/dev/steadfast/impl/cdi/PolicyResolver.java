@@ -166,8 +166,12 @@ final class PolicyResolver {
         }
         if (hasHandler) {
             if (!handlerFits(handler.value(), method)) {
+                DegradedReturn degraded = DegradedReturn.of(method);
                 problems.add(subject + handler.shown() + " handles " + handledType(handler.value()).getTypeName()
-                        + ", which is not assignable to " + method.getReturnType().getSimpleName());
+                        + (degraded.flagged() && !degraded.inStage()
+                                ? ", which is neither a Degraded nor assignable to "
+                                        + degraded.valueType().getSimpleName()
+                                : ", which is not assignable to " + method.getReturnType().getSimpleName()));
                 return null;
             }
             return new MethodPlan.FallbackPlan(handler.value(), handler.key(), List.of(), matcher);
