@@ -34,7 +34,7 @@ public class BulkheadFullException extends FaultToleranceException implements Re
         return method;
     }
 
-    /** The bulkhead's limit on concurrent executions. */
+    /** The bulkhead's limit on concurrent executions; for an {@link AdaptiveBulkhead}, its limit when it rejected the call. */
     public int getMaxConcurrentCalls() {
         return maxConcurrentCalls;
     }

@@ -10,6 +10,13 @@ import java.time.Instant;
  * @param from the state before
  * @param to   the state after
  * @param at   when it happened
+ * @param key  for a keyed breaker, the key whose breaker changed (as {@code String.valueOf(key)}); {@code null} for an
+ *             unkeyed breaker
  */
-public record CircuitStateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+public record CircuitStateChanged(String name, CircuitState from, CircuitState to, Instant at, String key) {
+
+    /** The event of an unkeyed breaker. */
+    public CircuitStateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+        this(name, from, to, at, null);
+    }
 }

@@ -52,6 +52,19 @@ public interface GuardObserver {
         return null;
     }
 
+    /**
+     * Offers one keyed circuit breaker (a family of breakers, one per key), when the first operation using it is built.
+     * The default is not interested. Its breakers are not offered one by one to {@link #observeBreaker}: a family may
+     * hold thousands of keys.
+     *
+     * @param family the family's live view; may be kept for gauges. {@link ObservedBreakerFamily#tagOf} bounds the
+     *               key values a metric should show
+     * @return the recorder that hears every state change of every key, or {@code null} when not interested
+     */
+    default KeyedBreakerRecorder observeBreakerFamily(ObservedBreakerFamily family) {
+        return null;
+    }
+
     /** The application stops; nothing more will be recorded. The default does nothing. */
     default void close() {
     }

@@ -38,6 +38,13 @@ public interface GuardRecorder {
     }
 
     /**
+     * The retry budget {@code budget} refused the retry after attempt {@code attempt} failed; the call ends as exhausted
+     * ({@link #retriesExhausted} follows) unless a fallback answers. The default does nothing.
+     */
+    default void retryRefused(int attempt, String budget) {
+    }
+
+    /**
      * A fallback answered after {@code failure}. The older, shorter form of {@link #fallbackApplied(FallbackApplied)},
      * whose default calls it; implement one or the other.
      */

@@ -2,6 +2,11 @@ package dev.steadfast.engine;
 
 import dev.steadfast.engine.async.AsyncOffloadStrategy;
 import dev.steadfast.engine.breaker.AsyncCircuitBreakerStrategy;
+import dev.steadfast.engine.breaker.AsyncKeyedCircuitBreakerStrategy;
+import dev.steadfast.engine.breaker.BreakerFamily;
+import dev.steadfast.engine.breaker.KeyedCircuitBreakerStrategy;
+import dev.steadfast.engine.bulkhead.AdaptiveBulkheadStrategy;
+import dev.steadfast.engine.bulkhead.AsyncAdaptiveBulkheadStrategy;
 import dev.steadfast.engine.breaker.Breaker;
 import dev.steadfast.engine.breaker.CircuitBreakerStrategy;
 import dev.steadfast.engine.bulkhead.AsyncBulkheadStrategy;
@@ -13,6 +18,7 @@ import dev.steadfast.engine.observe.Observation;
 import dev.steadfast.engine.ratelimit.AsyncRateLimitStrategy;
 import dev.steadfast.engine.ratelimit.RateLimitStrategy;
 import dev.steadfast.engine.retry.AsyncRetryStrategy;
+import dev.steadfast.engine.retry.RetryBudget;
 import dev.steadfast.engine.retry.RetryStrategy;
 import dev.steadfast.engine.timeout.AsyncTimeoutStrategy;
 import dev.steadfast.engine.timeout.TimeoutStrategy;
@@ -22,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 
@@ -44,10 +51,11 @@ public final class ChainAssembly {
      * The concerns of a chain, <b>outermost first</b>: the fallback sees the final outcome; every retry attempt passes
      * the breaker and counts in it; a call the breaker rejects takes no rate-limit permit; each attempt has its own
      * timeout, which covers the wait for a bulkhead permit; the body of an asynchronous operation runs on the
-     * executor, inside its bulkhead permit.
+     * executor, inside its bulkhead permit. An adaptive bulkhead (never together with a bulkhead) stands where the
+     * bulkhead would: inside the timeout, whose interrupts and cancellations it sees as drops.
      */
     public enum Layer {
-        FALLBACK, RETRY, CIRCUIT_BREAKER, RATE_LIMIT, TIMEOUT, BULKHEAD, ASYNC_OFFLOAD;
+        FALLBACK, RETRY, CIRCUIT_BREAKER, RATE_LIMIT, TIMEOUT, BULKHEAD, ADAPTIVE_BULKHEAD, ASYNC_OFFLOAD;
 
         /** Innermost first, the order in which a chain is built: the declaration order reversed. */
         private static final List<Layer> INSIDE_OUT = insideOut();
@@ -140,6 +148,7 @@ public final class ChainAssembly {
             case RATE_LIMIT -> p.rateLimit() != null;
             case TIMEOUT -> p.timeout() != null;
             case BULKHEAD -> p.bulkhead() != null;
+            case ADAPTIVE_BULKHEAD -> p.adaptiveBulkhead() != null;
             case ASYNC_OFFLOAD -> p.asynchronous();
         };
     }
@@ -149,9 +158,12 @@ public final class ChainAssembly {
         return switch (layer) {
             case FALLBACK -> new FallbackStrategy<>(next, p.name(), fallback(), listener, p.failures(),
                     engine.clock(), timesFallbacks());
-            case RETRY -> new RetryStrategy<>(next, p.name(), p.retry(), engine.clock(), listener, p.failures());
-            case CIRCUIT_BREAKER -> new CircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener,
-                    p.failures());
+            case RETRY -> new RetryStrategy<>(next, p.name(), p.retry(), retryBudget(), engine.clock(), listener,
+                    () -> ThreadLocalRandom.current().nextDouble(), p.failures());
+            case CIRCUIT_BREAKER -> p.keyedBreaker()
+                    ? new KeyedCircuitBreakerStrategy<>(next, p.name(), family(), p.breakerKey(), engine.clock(),
+                            listener, p.failures())
+                    : new CircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener, p.failures());
             case RATE_LIMIT -> {
                 AtomicReference<RateLimitStrategy<Object>> current = new AtomicReference<>();
                 Strategy<Object> s = engine.stateful(() -> {
@@ -176,6 +188,17 @@ public final class ChainAssembly {
                 bindBulkhead(() -> current.get().running(), () -> current.get().queued());
                 yield s;
             }
+            case ADAPTIVE_BULKHEAD -> {
+                AtomicReference<AdaptiveBulkheadStrategy<Object>> current = new AtomicReference<>();
+                Strategy<Object> s = engine.stateful(() -> {
+                    AdaptiveBulkheadStrategy<Object> b = new AdaptiveBulkheadStrategy<>(next, p.name(),
+                            p.adaptiveBulkhead(), engine.clock(), listener);
+                    current.set(b);
+                    return b;
+                });
+                bindAdaptive(() -> current.get().limit().limit(), () -> current.get().limit().inflight());
+                yield s;
+            }
             // GuardPolicy admits no asynchronous operation that does not return a stage.
             case ASYNC_OFFLOAD -> throw new IllegalStateException(p.name() + ": asynchronous but not staged");
         };
@@ -186,10 +209,14 @@ public final class ChainAssembly {
         return switch (layer) {
             case FALLBACK -> new AsyncFallbackStrategy<>(next, p.name(), fallback(), listener, p.failures(),
                     engine.clock(), timesFallbacks());
-            case RETRY -> new AsyncRetryStrategy<>(next, p.name(), p.retry(), engine.clock(), engine.timer(),
-                    engine.lazyExecutor(), listener, p.failures());
-            case CIRCUIT_BREAKER -> new AsyncCircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(),
-                    listener, p.failures());
+            case RETRY -> new AsyncRetryStrategy<>(next, p.name(), p.retry(), retryBudget(), engine.clock(),
+                    engine.timer(), engine.lazyExecutor(), listener, () -> ThreadLocalRandom.current().nextDouble(),
+                    p.failures());
+            case CIRCUIT_BREAKER -> p.keyedBreaker()
+                    ? new AsyncKeyedCircuitBreakerStrategy<>(next, p.name(), family(), p.breakerKey(), engine.clock(),
+                            listener, p.failures())
+                    : new AsyncCircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener,
+                            p.failures());
             case RATE_LIMIT -> {
                 AtomicReference<AsyncRateLimitStrategy<Object>> current = new AtomicReference<>();
                 Strategy<CompletionStage<Object>> s = engine.stateful(() -> {
@@ -213,6 +240,17 @@ public final class ChainAssembly {
                 bindBulkhead(() -> current.get().running(), () -> current.get().queued());
                 yield s;
             }
+            case ADAPTIVE_BULKHEAD -> {
+                AtomicReference<AsyncAdaptiveBulkheadStrategy<Object>> current = new AtomicReference<>();
+                Strategy<CompletionStage<Object>> s = engine.stateful(() -> {
+                    AsyncAdaptiveBulkheadStrategy<Object> b = new AsyncAdaptiveBulkheadStrategy<>(next, p.name(),
+                            p.adaptiveBulkhead(), engine.clock(), listener);
+                    current.set(b);
+                    return b;
+                });
+                bindAdaptive(() -> current.get().limit().limit(), () -> current.get().limit().inflight());
+                yield s;
+            }
             case ASYNC_OFFLOAD -> new AsyncOffloadStrategy<>(next, engine.lazyExecutor(), engine.threadContext());
         };
     }
@@ -234,6 +272,24 @@ public final class ChainAssembly {
     /** The registry's breaker of that name, created with the policy when it is the first to name it. */
     private Breaker breaker() {
         return engine.breakers().getOrCreate(policy.breakerName(), policy.breaker());
+    }
+
+    /** The registry's keyed breaker of that name, created with the policies when it is the first to name it. */
+    private BreakerFamily family() {
+        return engine.breakers().getOrCreateFamily(policy.breakerName(), policy.breaker(), policy.breakerKeys());
+    }
+
+    /** The registry's retry budget of that name, or {@code null} without one. */
+    private RetryBudget retryBudget() {
+        return policy.retryBudget() == null ? null
+                : engine.retryBudgets().getOrCreate(policy.retryBudgetName(), policy.retryBudget());
+    }
+
+    /** An observed operation's bulkhead view reads the live limit and calls in flight of an adaptive bulkhead. */
+    private void bindAdaptive(IntSupplier limit, IntSupplier inUse) {
+        if (observation != null) {
+            observation.adaptiveBulkhead(limit, inUse);
+        }
     }
 
     /** An observed operation's rate-limit view reads the permits left in whichever limiter is current. */

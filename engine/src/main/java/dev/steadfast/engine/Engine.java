@@ -9,6 +9,7 @@ import dev.steadfast.engine.health.ComponentChecks;
 import dev.steadfast.engine.health.EngineHealth;
 import dev.steadfast.engine.observe.Observation;
 import dev.steadfast.engine.observe.Observers;
+import dev.steadfast.engine.retry.RetryBudgetRegistry;
 import dev.steadfast.engine.time.Clock;
 import dev.steadfast.engine.time.SystemClock;
 import dev.steadfast.engine.time.ThreadTimer;
@@ -27,7 +28,12 @@ import java.util.function.Supplier;
 
 /**
  * The services every strategy chain of one application shares (clock, timer, executor, listener) and the builder of
- * those chains. Threads are started only when first needed; {@link #close()} stops the ones this engine started.
+ * those chains. Each application has its own engine (a CDI container creates one; programmatic guards outside a
+ * container get one per class loader, see {@link Engines}), so two applications never share breakers, threads or
+ * class loaders. Threads are started only when first needed and carry nothing of the application's (see
+ * {@link SteadfastThreads}); {@link #close()} completes every call still pending with a
+ * {@link dev.steadfast.FaultToleranceException} saying that the application is stopping, and stops the threads this
+ * engine started.
  *
  * <p>Chains are assembled by {@link ChainAssembly}, which states their order once: Fallback, Retry, CircuitBreaker,
  * RateLimit, Timeout, Bulkhead, asynchronous offload, the body.
@@ -42,12 +48,14 @@ public final class Engine implements AutoCloseable {
     private final Runnable onClose;
     private final BreakerRegistry breakers;
     private final EngineHealth health;
+    private final RetryBudgetRegistry retryBudgets;
     /** The hook this engine was created under, or {@code null} (then bulkheads and rate limits are not rebuilt). */
     private final EngineHook hook;
     /** Bulkheads and rate limits that {@link #reset()} rebuilds; only under a hook, else {@code null}. */
     private final List<Rebuildable<?>> rebuildable;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Observers observers;
+    private final PendingCalls pending = new PendingCalls();
     private volatile Executor executor;
 
     /**
@@ -72,47 +80,111 @@ public final class Engine implements AutoCloseable {
         this.threadContext = Objects.requireNonNull(context, "context");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.observers = new Observers(clock);
-        this.breakers = new BreakerRegistry(clock, timer, observers.forBreakers(listener));
+        this.breakers = new BreakerRegistry(clock, timer, observers.forBreakers(listener), observers::forget);
         this.health = new EngineHealth(new BreakerHealth(breakers),
                 new ComponentChecks(this.clock, this.timer, this::executor, this.threadContext));
+        this.retryBudgets = new RetryBudgetRegistry(clock);
         this.hook = hook;
         this.rebuildable = hook == null ? null : new CopyOnWriteArrayList<>();
     }
 
     /** The real clock, one shared timer thread and the default asynchronous executor. */
     public static Engine create(EngineListener listener) {
-        return create(listener, () -> null, ThreadContext.NONE);
+        return builder(listener).create();
     }
 
     /**
      * The real clock and one shared timer thread; asynchronous work runs on the executor {@code preferred} supplies
      * when first needed, or, when it supplies {@code null}, on the engine's own (virtual threads on Java 21+, else a
-     * bounded pool).
+     * bounded pool). Bodies and timer work run with the calling thread's context class loader, the application's.
+     *
+     * @see Builder
+     */
+    public static Engine create(EngineListener listener, Supplier<Executor> preferred, ThreadContext context) {
+        return builder(listener).executor(preferred).threadContext(context).create();
+    }
+
+    /** An engine on the real clock and its own timer thread, configured by the returned builder. */
+    public static Builder builder(EngineListener listener) {
+        return new Builder(listener);
+    }
+
+    /**
+     * Configures a production engine. Every option has a default; {@link #create()} may be called once or more.
      *
      * <p>When an {@link EngineHook} is installed on the calling thread (test support), the engine takes its clock and
      * timer from the hook (when it offers them), can {@linkplain #reset() reset} every bulkhead and rate limit too,
      * and tells the hook when it is created and closed.
      */
-    public static Engine create(EngineListener listener, Supplier<Executor> preferred, ThreadContext context) {
-        EngineHook hook = EngineHooks.current();
-        TimeSource time = hook == null ? null : hook.time();
-        ThreadTimer ownTimer = time == null ? new ThreadTimer("steadfast-timer") : null;
-        AsyncExecutors executors = new AsyncExecutors();
-        Supplier<Executor> executor = () -> {
-            Executor e = preferred.get();
-            return e != null ? e : executors.executor();
-        };
-        Engine engine = new Engine(time == null ? SystemClock.INSTANCE : time.clock(),
-                time == null ? ownTimer : time.timer(), executor, listener, context, () -> {
-                    if (ownTimer != null) {
-                        ownTimer.shutdown();
-                    }
-                    executors.shutdown();
-                }, hook);
-        if (hook != null) {
-            hook.created(engine);
+    public static final class Builder {
+
+        private final EngineListener listener;
+        private Supplier<Executor> preferred = () -> null;
+        private ThreadContext context = ThreadContext.NONE;
+        private ClassLoader application = Thread.currentThread().getContextClassLoader();
+        private int executorQueue = AsyncExecutors.defaultQueueCapacity();
+
+        private Builder(EngineListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
         }
-        return engine;
+
+        /** Supplies, on the first asynchronous call, the executor for bodies; {@code null} for the engine's own. */
+        public Builder executor(Supplier<Executor> preferred) {
+            this.preferred = Objects.requireNonNull(preferred, "preferred");
+            return this;
+        }
+
+        /** Prepares an executor thread for an asynchronous body (the CDI request context). */
+        public Builder threadContext(ThreadContext context) {
+            this.context = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * The application's class loader, the context class loader of asynchronous bodies and of the timer's work
+         * while they run ({@code null}: leave the thread's own). Default: the creating thread's context class loader.
+         */
+        public Builder application(ClassLoader loader) {
+            this.application = loader;
+            return this;
+        }
+
+        /**
+         * How many asynchronous calls may wait for a thread of the engine's own pool (Java 17 to 20, no executor
+         * supplied); default {@value AsyncExecutors#QUEUE_PER_CORE} per core.
+         */
+        public Builder executorQueue(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("the executor's queue must hold at least 1 call: " + capacity);
+            }
+            this.executorQueue = capacity;
+            return this;
+        }
+
+        public Engine create() {
+            EngineHook hook = EngineHooks.current();
+            TimeSource time = hook == null ? null : hook.time();
+            AsyncExecutors executors = new AsyncExecutors(preferred, executorQueue);
+            ClassLoader loader = application;
+            Executor handOff = loader == null ? executors::handOff
+                    : SteadfastThreads.withContextClassLoader(loader, executors::handOff);
+            ThreadTimer ownTimer = time == null ? new ThreadTimer("steadfast-timer", handOff) : null;
+            ThreadContext bodies = loader == null ? context : ThreadContext.withContextClassLoader(loader, context);
+            Engine engine = new Engine(time == null ? SystemClock.INSTANCE : time.clock(),
+                    time == null ? ownTimer : time.timer(), executors::executor, listener, bodies, () -> {
+                        try {
+                            if (ownTimer != null) {
+                                ownTimer.shutdown();
+                            }
+                        } finally {
+                            executors.shutdown();
+                        }
+                    }, hook);
+            if (hook != null) {
+                hook.created(engine);
+            }
+            return engine;
+        }
     }
 
     public Clock clock() {
@@ -132,6 +204,11 @@ public final class Engine implements AutoCloseable {
         return breakers;
     }
 
+    /** Every retry budget of this engine. */
+    public RetryBudgetRegistry retryBudgets() {
+        return retryBudgets;
+    }
+
     /** Health as this engine's breakers see it, with its registered component checks beside them. */
     public EngineHealth health() {
         return health;
@@ -140,13 +217,16 @@ public final class Engine implements AutoCloseable {
     /**
      * Puts every circuit breaker back to CLOSED with an empty window and cleared counters. For an engine created
      * under an {@link EngineHook}, also replaces every bulkhead and rate limit by a fresh one (all permits free, a
-     * new window from now); calls in flight finish on the old ones. Otherwise bulkheads and rate limits are left
-     * alone: their state is the calls actually running and admitted.
+     * new window from now; every retry budget back to its reserve); calls in flight finish on the old ones.
+     * Otherwise bulkheads, rate limits and retry budgets are left alone: their state is the calls actually running
+     * and admitted. Keyed breakers forget every key.
      */
     public void reset() {
         breakers.all().forEach(CircuitBreakerHandle::reset);
+        breakers.resetFamilies();
         if (rebuildable != null) {
             rebuildable.forEach(Rebuildable::rebuild);
+            retryBudgets.reset();
         }
     }
 
@@ -217,28 +297,57 @@ public final class Engine implements AutoCloseable {
     public Strategy<Object> build(GuardPolicy policy, ChainAssembly.Hooks hooks) {
         Observation o = null;
         if (!observers.isEmpty()) {
-            o = observers.observe(policy, policy.breaker() == null ? null
+            if (policy.keyedBreaker()) {
+                observers.offerFamily(breakers.getOrCreateFamily(policy.breakerName(), policy.breaker(),
+                        policy.breakerKeys()));
+            }
+            o = observers.observe(policy, policy.breaker() == null || policy.keyedBreaker() ? null
                     : breakers.getOrCreate(policy.breakerName(), policy.breaker()), listener);
         }
         ChainAssembly assembly = new ChainAssembly(this, policy, hooks, o);
         if (policy.returnsStage()) {
             Strategy<CompletionStage<Object>> s = assembly.staged();
-            return (Strategy) s;
+            return (Strategy) pending.track(policy.name(), s); // so that close() leaves no caller waiting
         }
         return assembly.sync();
     }
 
-    /** Closes the observers, stops the threads this engine started and tells its hook, if any. Idempotent. */
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Stops the engine with its application. Every call whose caller still waits on a stage completes exceptionally
+     * with a {@link dev.steadfast.FaultToleranceException} saying that the application is stopping (its callbacks run
+     * on the calling thread), and the work behind it is cancelled; then the observers are closed, the timer drops
+     * its pending actions and stops, and the engine's own executor stops (running bodies are interrupted, queued ones
+     * dropped). Finally the hook, if any, is told. Idempotent.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            health.checks().close();
+            health.checks().close(); // no scheduled check starts a run from now on
+        } finally {
+            try {
+                pending.stop();
+            } finally {
+                closeThreads();
+            }
+        }
+    }
+
+    private void closeThreads() {
+        try {
             observers.close();
         } finally {
             try {
                 onClose.run();
             } finally {
-                if (hook != null && closed.compareAndSet(false, true)) {
+                if (hook != null) {
                     hook.closed(this);
                 }
             }

@@ -24,6 +24,10 @@ public interface EngineListener {
     default void retryScheduled(String method, int attempt, Throwable failure, Duration delay) {
     }
 
+    /** The retry budget {@code budget} refused the retry after attempt {@code attempt} of {@code method}. */
+    default void retryRefused(String method, int attempt, String budget) {
+    }
+
     /** {@code method} gave up retrying. */
     default void retriesExhausted(String method, RetryExhaustedException exception) {
     }
@@ -73,5 +77,12 @@ public interface EngineListener {
      */
     default EngineListener onClock(Clock clock) {
         return this;
+    }
+
+    /**
+     * The breaker of {@code key} in the keyed circuit breaker {@code name} changed state. The changes of one key are
+     * announced once each, in order.
+     */
+    default void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
     }
 }

@@ -1,9 +1,13 @@
 package dev.steadfast.engine;
 
+import dev.steadfast.engine.breaker.BreakerKeySelector;
 import dev.steadfast.engine.breaker.BreakerPolicy;
+import dev.steadfast.engine.breaker.KeyedBreakerPolicy;
+import dev.steadfast.engine.bulkhead.AdaptiveLimitPolicy;
 import dev.steadfast.engine.bulkhead.BulkheadPolicy;
 import dev.steadfast.engine.fallback.FallbackPolicy;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
+import dev.steadfast.engine.retry.RetryBudgetPolicy;
 import dev.steadfast.engine.retry.RetryPolicy;
 import dev.steadfast.engine.timeout.TimeoutPolicy;
 
@@ -19,10 +23,16 @@ import java.util.Objects;
  * @param asynchronous the body runs on the asynchronous executor (implies {@code returnsStage})
  * @param breakerName  the registry name of the circuit breaker; several operations may share one
  * @param failures     which failures the retry, breaker and fallback judge at all ({@link FailureRule})
+ * @param retryBudgetName the registry name of the retry budget; several operations may share one
+ * @param retryBudget  the retry budget the retry draws on (needs a retry); {@code null} for none
+ * @param adaptiveBulkhead an adaptive concurrency limit; not together with {@code bulkhead}
+ * @param breakerKeys  makes the circuit breaker keyed: the family's bounds (needs {@code breakerKey})
+ * @param breakerKey   selects each call's key of a keyed circuit breaker (needs {@code breakerKeys})
  */
 public record GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
         RetryPolicy retry, String breakerName, BreakerPolicy breaker, RateLimitPolicy rateLimit,
-        TimeoutPolicy timeout, BulkheadPolicy bulkhead, FailureRule failures) {
+        TimeoutPolicy timeout, BulkheadPolicy bulkhead, FailureRule failures, String retryBudgetName,
+        RetryBudgetPolicy retryBudget, AdaptiveLimitPolicy adaptiveBulkhead, KeyedBreakerPolicy breakerKeys, BreakerKeySelector breakerKey) {
 
     public GuardPolicy {
         Objects.requireNonNull(name, "name");
@@ -30,17 +40,28 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
         if ((breaker == null) != (breakerName == null)) {
             throw new IllegalArgumentException(name + ": a circuit breaker needs both a name and a policy");
         }
+        if ((retryBudget == null) != (retryBudgetName == null) || (retryBudget != null && retry == null)) {
+            throw new IllegalArgumentException(name + ": a retry budget needs a name, a policy and a retry");
+        }
+        if (adaptiveBulkhead != null && bulkhead != null) {
+            throw new IllegalArgumentException(name + ": a bulkhead and an adaptive bulkhead together");
+        }
+        if ((breakerKeys == null) != (breakerKey == null) || (breakerKeys != null && breaker == null)) {
+            throw new IllegalArgumentException(name + ": a keyed breaker needs a breaker, its bounds and a key");
+        }
         if (asynchronous && !returnsStage) {
             throw new IllegalArgumentException(name + ": an asynchronous operation must return a CompletionStage");
         }
     }
 
-    /** Under {@link FailureRule#STEADFAST}. */
+    /**
+     * Under {@link FailureRule#STEADFAST}, without overload controls (retry budget, adaptive bulkhead, keyed breaker).
+     */
     public GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
             RetryPolicy retry, String breakerName, BreakerPolicy breaker, RateLimitPolicy rateLimit,
             TimeoutPolicy timeout, BulkheadPolicy bulkhead) {
         this(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker, rateLimit, timeout, bulkhead,
-                FailureRule.STEADFAST);
+                FailureRule.STEADFAST, null, null, null, null, null);
     }
 
     public static Builder builder(String name) {
@@ -50,7 +71,12 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
     /** Whether any policy is present. */
     public boolean isEmpty() {
         return !asynchronous && fallback == null && retry == null && breaker == null && rateLimit == null
-                && timeout == null && bulkhead == null;
+                && timeout == null && bulkhead == null && adaptiveBulkhead == null;
+    }
+
+    /** Whether the circuit breaker is keyed: a family of breakers, one per key. */
+    public boolean keyedBreaker() {
+        return breakerKey != null;
     }
 
     /** Collects the policies of one operation; every setter accepts {@code null} for "absent". */
@@ -67,6 +93,11 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
         private TimeoutPolicy timeout;
         private BulkheadPolicy bulkhead;
         private FailureRule failures = FailureRule.STEADFAST;
+        private String retryBudgetName;
+        private RetryBudgetPolicy retryBudget;
+        private AdaptiveLimitPolicy adaptiveBulkhead;
+        private KeyedBreakerPolicy breakerKeys;
+        private BreakerKeySelector breakerKey;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -121,9 +152,29 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
             return this;
         }
 
+        /** The retry budget registered as {@code registryName}; {@code null} for none. */
+        public Builder retryBudget(String registryName, RetryBudgetPolicy value) {
+            this.retryBudgetName = value == null ? null : registryName;
+            this.retryBudget = value;
+            return this;
+        }
+
+        public Builder adaptiveBulkhead(AdaptiveLimitPolicy value) {
+            this.adaptiveBulkhead = value;
+            return this;
+        }
+
+        /** Makes the circuit breaker keyed; {@code null}s for an unkeyed one. */
+        public Builder breakerKeys(KeyedBreakerPolicy bounds, BreakerKeySelector key) {
+            this.breakerKeys = bounds;
+            this.breakerKey = key;
+            return this;
+        }
+
         public GuardPolicy build() {
             return new GuardPolicy(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker, rateLimit,
-                    timeout, bulkhead, failures);
+                    timeout, bulkhead, failures, retryBudgetName, retryBudget, adaptiveBulkhead, breakerKeys,
+                    breakerKey);
         }
     }
 }

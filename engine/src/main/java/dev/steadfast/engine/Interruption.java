@@ -4,13 +4,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A one-shot, race-free interrupt of one thread while it runs one piece of work: a timeout's watchdog, or the
- * cancellation of an asynchronous body.
+ * cancellation of an asynchronous body. Only its own interrupt is cleared afterwards: an interrupt that came from
+ * elsewhere stays set for the thread's owner to see.
  *
  * <p>Two threads race to move the state out of PENDING: the interrupter ({@link #run()}, to INTERRUPTING) and the
  * owner ({@link #finish()}, to DONE). Exactly one CAS wins. If the owner wins, the interrupter does nothing, so no
- * interrupt can leak into whatever the thread does next. If the interrupter wins, the owner waits (a few instructions)
- * for FIRED, which is set only after {@code Thread.interrupt()} returned, and then clears the flag: the interrupt can
- * never land after it was cleared.
+ * interrupt can leak into whatever the thread does next. If the interrupter wins, it looks at the thread's flag
+ * first: already set means someone else interrupted the thread, so it does not interrupt and moves to FOUND_SET;
+ * otherwise it interrupts and moves to FIRED, only after {@code Thread.interrupt()} returned. The owner waits (a few
+ * instructions) for one of those two and clears the flag only after FIRED, so the interrupt can never land after it
+ * was cleared, and an earlier interrupt from elsewhere is never cleared. (An interrupt from elsewhere that lands in
+ * the same instant as this one, after the look and before the owner clears, cannot be told apart from it.)
  */
 public final class Interruption extends AtomicInteger implements Runnable {
 
@@ -20,36 +24,50 @@ public final class Interruption extends AtomicInteger implements Runnable {
     private static final int DONE = 1;
     private static final int INTERRUPTING = 2;
     private static final int FIRED = 3;
+    private static final int FOUND_SET = 4;
 
     private final transient Thread owner;
 
     /** For the work the current thread is about to do. */
     public Interruption() {
-        this.owner = Thread.currentThread();
+        this(Thread.currentThread());
+    }
+
+    /** For the work {@code owner} is about to do. */
+    public Interruption(Thread owner) {
+        this.owner = owner;
     }
 
     /** Interrupts the owner, unless its work has finished. Safe from any thread, any number of times. */
     @Override
     public void run() {
         if (compareAndSet(PENDING, INTERRUPTING)) {
-            owner.interrupt();
-            set(FIRED);
+            if (owner.isInterrupted()) {
+                set(FOUND_SET); // someone else's interrupt: it stays the owner's to see, and is enough to stop the work
+            } else {
+                owner.interrupt();
+                set(FIRED);
+            }
         }
     }
 
     /**
      * Called by the owner when its work is over; afterwards {@link #run()} does nothing.
      *
-     * @return {@code true} when it had been interrupted (the interrupt flag is then cleared)
+     * @return {@code true} when it had fired (its own interrupt, if it made one, is then cleared; one from elsewhere
+     *         is left set)
      */
     public boolean finish() {
         if (compareAndSet(PENDING, DONE)) {
             return false;
         }
-        while (get() != FIRED) {
+        int s;
+        while ((s = get()) == INTERRUPTING) {
             Thread.onSpinWait();
         }
-        Thread.interrupted();
+        if (s == FIRED) {
+            Thread.interrupted();
+        }
         return true;
     }
 }

@@ -51,6 +51,16 @@ public final class Listeners implements EngineListener {
     }
 
     @Override
+    public void retryRefused(String method, int attempt, String budget) {
+        each(l -> l.retryRefused(method, attempt, budget));
+    }
+
+    @Override
+    public void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
+        each(l -> l.keyedStateChanged(name, key, from, to, at));
+    }
+
+    @Override
     public void retriesExhausted(String method, RetryExhaustedException exception) {
         each(l -> l.retriesExhausted(method, exception));
     }

@@ -4,6 +4,7 @@ import dev.steadfast.engine.breaker.BreakerPolicy;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The circuit breaker of a {@link Guard}, with {@link dev.steadfast.CircuitBreaker @CircuitBreaker}'s defaults and
@@ -19,6 +20,7 @@ public final class CircuitBreakerOptions {
 
     private final BreakerPolicy.Builder policy = BreakerPolicy.builder();
     private String name = "";
+    private KeyedBreakerOptions keyed;
 
     CircuitBreakerOptions() {
     }
@@ -77,6 +79,26 @@ public final class CircuitBreakerOptions {
     public CircuitBreakerOptions slowCallThreshold(Duration value) {
         policy.slowCallThreshold(value);
         return this;
+    }
+
+    /**
+     * One independent breaker per key, with this breaker's options and {@code @KeyedBreaker}'s bounds; calls then give
+     * their key: {@code guard.call(tenant, () -> ...)}.
+     */
+    public CircuitBreakerOptions keyed() {
+        return keyed(k -> { });
+    }
+
+    /** One independent breaker per key, with the bounds changed by {@code options}. */
+    public CircuitBreakerOptions keyed(Consumer<KeyedBreakerOptions> options) {
+        keyed = new KeyedBreakerOptions();
+        options.accept(keyed);
+        return this;
+    }
+
+    /** The family's bounds when keyed, else {@code null}. */
+    KeyedBreakerOptions keyedOptions() {
+        return keyed;
     }
 
     /** The registry name: the breaker's name, or the guard's when it has none. */

@@ -2,14 +2,13 @@ package dev.steadfast.guard;
 
 import dev.steadfast.Degraded;
 import dev.steadfast.FallbackApplied;
-import dev.steadfast.engine.Engine;
 import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.GuardPolicy;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
+import dev.steadfast.engine.breaker.BreakerKeySelector;
 import dev.steadfast.engine.fallback.FallbackFunction;
 import dev.steadfast.engine.fallback.FallbackPolicy;
-import dev.steadfast.engine.time.Clock;
 import dev.steadfast.engine.time.Nanos;
 import dev.steadfast.engine.timeout.TimeoutPolicy;
 
@@ -40,22 +39,29 @@ import java.util.function.Supplier;
  * Quote q = quotes.call(() -> client.fetch("ACME"));
  * }</pre>
  *
- * <p>Guards run on the CDI container's engine when one is running when they are built (so a named breaker is the
- * same breaker as on annotated methods naming it, and CDI events are fired), else on a standalone engine whose threads
- * are daemon threads. {@link Steadfast#circuitBreakers()} lists the breakers of either.
+ * <p>A guard runs on the engine of the application that builds it, found through the thread's context class loader
+ * when it is built: the engine of the CDI container deployed with that loader (or a parent of it) while it runs (so a
+ * named breaker is the same breaker as on annotated methods naming it, and CDI events are fired), else the
+ * standalone engine of that loader, whose daemon threads stop when idle. {@link Steadfast#circuitBreakers()} lists
+ * the breakers of either; {@link Steadfast#shutdown()} stops the standalone one.
+ *
+ * <p>{@link #close()} unregisters the guard's own breaker (the unnamed one, registered under the guard's name) once
+ * no other guard of that name holds it: a short-lived guard leaves nothing behind. A keyed breaker is the exception:
+ * its family stays registered as long as the engine, bounded by its {@code maxKeys}. A closed guard, or one whose engine
+ * stopped with its application, refuses calls with {@link IllegalStateException}.
  *
  * @param <T> the result type of the guarded calls
  */
-public final class Guard<T> {
+public final class Guard<T> implements AutoCloseable {
 
     private final String name;
     private final Strategy<Object> chain;
-    private final Clock clock;
+    private final Resources resources;
 
-    Guard(String name, Strategy<Object> chain, Clock clock) {
+    Guard(String name, Strategy<Object> chain, Resources resources) {
         this.name = name;
         this.chain = chain;
-        this.clock = clock;
+        this.resources = resources;
     }
 
     /**
@@ -78,10 +84,12 @@ public final class Guard<T> {
      *                   failed), {@link dev.steadfast.RetryExhaustedException}, {@link dev.steadfast.CircuitOpenException},
      *                   {@link dev.steadfast.TimeoutExceededException}, {@link dev.steadfast.BulkheadFullException},
      *                   {@link dev.steadfast.RateLimitExceededException}
+     * @throws IllegalStateException when the guard is closed, or its engine stopped with its application
      */
     @SuppressWarnings("unchecked")
     public T call(Callable<? extends T> action) throws Exception {
         Objects.requireNonNull(action, "action");
+        resources.checkOpen();
         return (T) chain.call(new Calling(action));
     }
 
@@ -95,11 +103,35 @@ public final class Guard<T> {
      */
     public Degraded<T> callDegradable(Callable<? extends T> action) throws Exception {
         Objects.requireNonNull(action, "action");
-        Tracked call = new Tracked(action, clock.nanoTime());
+        resources.checkOpen();
+        Tracked call = new Tracked(action, resources.clock().nanoTime());
         @SuppressWarnings("unchecked")
         T value = (T) chain.call(call);
         FallbackApplied event = call.event;
         return event == null ? Degraded.fresh(value) : Degraded.of(value, event);
+    }
+
+    /**
+     * Runs {@code action} through the guard as a call of {@code key}: with a {@linkplain CircuitBreakerOptions#keyed()
+     * keyed} breaker, that key's breaker admits or rejects it (a {@code null} key is the key {@code "null"}). Without
+     * one the key is ignored.
+     */
+    @SuppressWarnings("unchecked")
+    public T call(Object key, Callable<? extends T> action) throws Exception {
+        Objects.requireNonNull(action, "action");
+        return (T) chain.call(new KeyedCalling(key, action));
+    }
+
+    /** {@link #call(Object, Callable)} for code that throws no checked exception; failures as {@link #get}. */
+    public T get(Object key, Supplier<? extends T> action) {
+        Objects.requireNonNull(action, "action");
+        try {
+            return call(key, action::get);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UndeclaredThrowableException(e, "Guard '" + name + "': " + e);
+        }
     }
 
     /**
@@ -118,6 +150,16 @@ public final class Guard<T> {
         }
     }
 
+    /**
+     * Releases the guard's own breaker (registered under the guard's name): it is unregistered once no other guard
+     * of that name holds it. Calls afterwards throw {@link IllegalStateException}; calls in flight finish. Does not
+     * stop the engine, which other guards share ({@link Steadfast#shutdown()} does). Idempotent.
+     */
+    @Override
+    public void close() {
+        resources.close();
+    }
+
     @Override
     public String toString() {
         return "Guard[" + name + "]";
@@ -129,6 +171,34 @@ public final class Guard<T> {
         public Object proceed() throws Exception {
             return action.call();
         }
+    }
+
+    /** A call with its key, for a keyed breaker: the key is its one argument. */
+    private record KeyedCalling(Object key, Callable<?> action) implements Invocation<Object> {
+        @Override
+        public Object proceed() throws Exception {
+            return action.call();
+        }
+
+        @Override
+        public Object[] arguments() {
+            return new Object[] {key};
+        }
+    }
+
+    /**
+     * The key of a guard's call: what {@code call(key, action)} was given. A guard with a keyed breaker called
+     * without a key fails, saying so.
+     */
+    static BreakerKeySelector keyOfCall(String guard) {
+        return invocation -> {
+            Object[] args = invocation.arguments();
+            if (args.length != 1) {
+                throw new IllegalStateException("Guard '" + guard + "' has a keyed circuit breaker: call it with"
+                        + " call(key, action)");
+            }
+            return args[0];
+        };
     }
 
     /** A call whose caller wants to know whether a fallback answered: keeps the event, carries its start. */
@@ -175,6 +245,8 @@ public final class Guard<T> {
         private RateLimitOptions rateLimit;
         private Duration timeout;
         private BulkheadOptions bulkhead;
+        private AdaptiveBulkheadOptions adaptiveBulkhead;
+        private RetryBudgetOptions retryBudget;
         private FallbackOptions<T> fallback;
         private boolean asynchronous;
 
@@ -234,6 +306,26 @@ public final class Guard<T> {
             return this;
         }
 
+        /**
+         * A concurrency limit that follows the dependency's latency, with {@code @AdaptiveBulkhead}'s defaults changed
+         * by {@code options}. Not together with {@link #bulkhead(int)}.
+         */
+        public Builder<T> adaptiveBulkhead(Consumer<AdaptiveBulkheadOptions> options) {
+            adaptiveBulkhead = new AdaptiveBulkheadOptions();
+            options.accept(adaptiveBulkhead);
+            return this;
+        }
+
+        /**
+         * Caps the retries to a fraction of the calls, with {@code @RetryBudget}'s defaults changed by
+         * {@code options}. Needs {@link #retry()}.
+         */
+        public Builder<T> retryBudget(Consumer<RetryBudgetOptions> options) {
+            retryBudget = new RetryBudgetOptions();
+            options.accept(retryBudget);
+            return this;
+        }
+
         /** One fallback handler for every failure: {@code fallbackTo(failure -> cached)}. */
         public Builder<T> fallbackTo(Function<Throwable, ? extends T> handler) {
             return fallback(f -> f.handler(handler));
@@ -263,8 +355,8 @@ public final class Guard<T> {
             if (asynchronous) {
                 throw new IllegalStateException("Guard '" + name + "' is asynchronous: build it with buildAsync()");
             }
-            Engine engine = engine();
-            return new Guard<>(name, engine.build(policy(false, handlers -> handlers)), engine.clock());
+            Resources resources = new Resources(name, Engines.current());
+            return new Guard<>(name, resources.build(policy(false, handlers -> handlers)), resources);
         }
 
         /**
@@ -275,13 +367,9 @@ public final class Guard<T> {
          *                                  options
          */
         public AsyncGuard<T> buildAsync() {
-            Engine engine = engine();
-            return new AsyncGuard<>(name, engine.build(policy(true, handler -> (invocation, failure) ->
-                    CompletableFuture.completedFuture(handler.apply(invocation, failure)))), engine.clock());
-        }
-
-        private static Engine engine() {
-            return Engines.current();
+            Resources resources = new Resources(name, Engines.current());
+            return new AsyncGuard<>(name, resources.build(policy(true, handler -> (invocation, failure) ->
+                    CompletableFuture.completedFuture(handler.apply(invocation, failure)))), resources);
         }
 
         private GuardPolicy policy(boolean stage, Function<FallbackFunction<Object>, FallbackFunction<Object>> wrap) {
@@ -290,8 +378,18 @@ public final class Guard<T> {
             if (retry != null) {
                 b.retry(retry.toPolicy(rules));
             }
+            if (retryBudget != null) {
+                if (retry == null) {
+                    throw rules.broken("retryBudget", retryBudget.registryName(name), "has no retry to ration; add"
+                            + " retry(...)");
+                }
+                b.retryBudget(retryBudget.registryName(name), retryBudget.toPolicy(rules));
+            }
             if (breaker != null) {
                 b.breaker(breaker.registryName(name), breaker.toPolicy(rules));
+                if (breaker.keyedOptions() != null) {
+                    b.breakerKeys(breaker.keyedOptions().toPolicy(rules), keyOfCall(name));
+                }
             }
             if (rateLimit != null) {
                 b.rateLimit(rateLimit.toPolicy(rules));
@@ -303,6 +401,12 @@ public final class Guard<T> {
             }
             if (bulkhead != null) {
                 b.bulkhead(bulkhead.toPolicy(rules));
+            }
+            if (adaptiveBulkhead != null) {
+                if (bulkhead != null) {
+                    throw rules.broken("adaptiveBulkhead", "and", "bulkhead together; choose one");
+                }
+                b.adaptiveBulkhead(adaptiveBulkhead.toPolicy(rules));
             }
             if (fallback != null) {
                 if (fallback.handlers.isEmpty()) {

@@ -52,7 +52,7 @@ class ChainAssemblyTest {
     @Test
     void theLayersAreDeclaredOutermostFirstInTheOrderOfTheReference() {
         assertEquals(List.of(Layer.FALLBACK, Layer.RETRY, Layer.CIRCUIT_BREAKER, Layer.RATE_LIMIT, Layer.TIMEOUT,
-                Layer.BULKHEAD, Layer.ASYNC_OFFLOAD), List.of(Layer.values()));
+                Layer.BULKHEAD, Layer.ADAPTIVE_BULKHEAD, Layer.ASYNC_OFFLOAD), List.of(Layer.values()));
     }
 
     @Test

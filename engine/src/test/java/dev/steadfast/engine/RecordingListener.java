@@ -30,6 +30,12 @@ public final class RecordingListener implements EngineListener {
     public record StateChanged(String name, CircuitState from, CircuitState to, Instant at) {
     }
 
+    public record RetryRefused(String method, int attempt, String budget) {
+    }
+
+    public record KeyedStateChanged(String name, Object key, CircuitState from, CircuitState to) {
+    }
+
     private final List<Object> events = new CopyOnWriteArrayList<>();
 
     public List<Object> events() {
@@ -64,6 +70,16 @@ public final class RecordingListener implements EngineListener {
     @Override
     public void callRejected(String method, CallRejected.Reason reason) {
         events.add(new Rejected(method, reason));
+    }
+
+    @Override
+    public void retryRefused(String method, int attempt, String budget) {
+        events.add(new RetryRefused(method, attempt, budget));
+    }
+
+    @Override
+    public void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
+        events.add(new KeyedStateChanged(name, key, from, to));
     }
 
     @Override

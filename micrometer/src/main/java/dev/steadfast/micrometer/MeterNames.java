@@ -11,6 +11,20 @@ public final class MeterNames {
     public static final String RETRIES = "steadfast.retries";
     /** Counter: calls whose retries ran out, by {@code method}. */
     public static final String RETRIES_EXHAUSTED = "steadfast.retries.exhausted";
+    /** Counter: retries a retry budget refused (each ended its call), by {@code method} and {@code budget}. */
+    public static final String RETRIES_REFUSED = "steadfast.retries.refused";
+    /** Gauge: the bulkhead's limit (moving, for an adaptive bulkhead), by {@code method}. */
+    public static final String BULKHEAD_LIMIT = "steadfast.bulkhead.limit";
+    /** Gauge: keys of a keyed breaker in each {@code state}, by {@code breaker}. */
+    public static final String BREAKER_KEYS = "steadfast.circuitbreaker.keys";
+    /** Function counter: CLOSED keys a keyed breaker evicted, by {@code breaker}. */
+    public static final String BREAKER_KEYS_EVICTED = "steadfast.circuitbreaker.keys.evicted";
+    /**
+     * Counter: state transitions of a keyed breaker's keys, by {@code breaker}, {@code key} (the key's text for the
+     * keys most in trouble, at most 10 at a time and 40 ever, else {@code other}), {@code from} and {@code to}.
+     */
+    public static final String BREAKER_KEY_TRANSITIONS = "steadfast.circuitbreaker.key.transitions";
+
     /** Counter: attempts that exceeded their timeout, by {@code method}. */
     public static final String TIMEOUTS = "steadfast.timeouts";
     /** Counter: attempts rejected without running, by {@code method} and {@code reason}. */
@@ -33,6 +47,8 @@ public final class MeterNames {
     public static final String STATE = "state";
     public static final String FROM = "from";
     public static final String TO = "to";
+    public static final String BUDGET = "budget";
+    public static final String KEY = "key";
 
     private MeterNames() {
     }

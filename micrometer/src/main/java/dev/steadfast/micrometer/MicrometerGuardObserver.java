@@ -4,6 +4,8 @@ import dev.steadfast.spi.BreakerRecorder;
 import dev.steadfast.spi.GuardObserver;
 import dev.steadfast.spi.GuardRecorder;
 import dev.steadfast.spi.GuardedOperation;
+import dev.steadfast.spi.KeyedBreakerRecorder;
+import dev.steadfast.spi.ObservedBreakerFamily;
 import dev.steadfast.spi.ObservedBreaker;
 import dev.steadfast.spi.ObserverContext;
 import io.micrometer.core.instrument.Meter;
@@ -67,6 +69,11 @@ public final class MicrometerGuardObserver implements GuardObserver {
     @Override
     public BreakerRecorder observeBreaker(ObservedBreaker breaker) {
         return new BreakerMeters(registry(), breaker, registered::add);
+    }
+
+    @Override
+    public KeyedBreakerRecorder observeBreakerFamily(ObservedBreakerFamily family) {
+        return new FamilyMeters(registry(), family, registered::add);
     }
 
     @Override

@@ -46,6 +46,8 @@ final class OperationMeters implements GuardRecorder {
     private final AtomicReferenceArray<Timer> durations = new AtomicReferenceArray<>(OUTCOMES.length);
     private final AtomicReferenceArray<Counter> rejections = new AtomicReferenceArray<>(REASONS.length);
     /** The counters of failure-path events, by {@link Event}. */
+    /** The refusals of the method's retry budget; registered on the first one (the budget's name comes with it). */
+    private volatile Counter refused;
     private final AtomicReferenceArray<Counter> events = new AtomicReferenceArray<>(Event.values().length);
 
     /** Failure-path events counted per method, with their meter. */
@@ -107,6 +109,9 @@ final class OperationMeters implements GuardRecorder {
         // Strong references: the gauge must live as long as the registry, whoever else holds the view.
         track(Gauge.builder(BULKHEAD_IN_USE, bulkhead, ObservedBulkhead::inUse)
                 .description("Calls holding a bulkhead permit").tags(tags).strongReference(true).register(registry));
+        track(Gauge.builder(BULKHEAD_LIMIT, bulkhead, ObservedBulkhead::maxConcurrent)
+                .description("The bulkhead's limit; an adaptive bulkhead's moves with the dependency's latency")
+                .tags(tags).strongReference(true).register(registry));
         track(Gauge.builder(BULKHEAD_QUEUED, bulkhead, ObservedBulkhead::queued)
                 .description("Calls waiting for a bulkhead permit").tags(tags).strongReference(true)
                 .register(registry));
@@ -126,6 +131,18 @@ final class OperationMeters implements GuardRecorder {
     @Override
     public void retriesExhausted(RetryExhaustedException exception) {
         event(Event.EXHAUSTED).increment();
+    }
+
+    @Override
+    public void retryRefused(int attempt, String budget) {
+        Counter c = refused;
+        if (c == null) {
+            // A race registers the same meter twice: the registry returns the one it has; tracked once or twice.
+            c = Counter.builder(RETRIES_REFUSED).description("Retries a retry budget refused").tags(tags)
+                    .tag(BUDGET, budget).register(registry);
+            refused = track(c);
+        }
+        c.increment();
     }
 
     @Override

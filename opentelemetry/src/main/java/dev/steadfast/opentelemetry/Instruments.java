@@ -2,6 +2,8 @@ package dev.steadfast.opentelemetry;
 
 import dev.steadfast.CircuitState;
 import dev.steadfast.spi.BreakerRecorder;
+import dev.steadfast.spi.KeyedBreakerRecorder;
+import dev.steadfast.spi.ObservedBreakerFamily;
 import dev.steadfast.spi.ObservedBreaker;
 import dev.steadfast.spi.ObservedBulkhead;
 import io.opentelemetry.api.common.AttributeKey;
@@ -12,6 +14,8 @@ import io.opentelemetry.api.metrics.Meter;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -29,6 +33,18 @@ public final class Instruments {
     public static final String RETRIES = "steadfast.retries";
     /** Counter: calls whose retries ran out, by method. */
     public static final String RETRIES_EXHAUSTED = "steadfast.retries.exhausted";
+    /** Counter: retries a retry budget refused (each ended its call), by method and budget. */
+    public static final String RETRIES_REFUSED = "steadfast.retries.refused";
+    /** UpDownCounter (observable): the bulkhead's limit (moving, for an adaptive bulkhead), by method. */
+    public static final String BULKHEAD_LIMIT = "steadfast.bulkhead.limit";
+    /** UpDownCounter (observable): keys of a keyed breaker in each state, by breaker and state. */
+    public static final String BREAKER_KEYS = "steadfast.circuit_breaker.keys";
+    /**
+     * Counter: state transitions of a keyed breaker's keys, by breaker, key (the key's text for the keys most in
+     * trouble, else {@code other}), previous state and state.
+     */
+    public static final String BREAKER_KEY_TRANSITIONS = "steadfast.circuit_breaker.key.transitions";
+
     /** Counter: attempts that exceeded their timeout, by method. */
     public static final String TIMEOUTS = "steadfast.timeouts";
     /** Counter: attempts rejected without running, by method and rejection reason. */
@@ -49,6 +65,8 @@ public final class Instruments {
     public static final AttributeKey<String> REASON = AttributeKey.stringKey("steadfast.rejection.reason");
     public static final AttributeKey<String> BREAKER = AttributeKey.stringKey("steadfast.circuit_breaker.name");
     public static final AttributeKey<String> STATE = AttributeKey.stringKey("steadfast.circuit_breaker.state");
+    public static final AttributeKey<String> BUDGET = AttributeKey.stringKey("steadfast.retry_budget.name");
+    public static final AttributeKey<String> KEY = AttributeKey.stringKey("steadfast.circuit_breaker.key");
     public static final AttributeKey<String> PREVIOUS_STATE =
             AttributeKey.stringKey("steadfast.circuit_breaker.previous_state");
 
@@ -63,11 +81,14 @@ public final class Instruments {
     final LongCounter timeouts;
     final LongCounter rejections;
     final LongCounter transitions;
+    final LongCounter refused;
+    final LongCounter keyTransitions;
 
     /** The observable instruments, closed (their callbacks dropped) when the application stops. */
     private final List<AutoCloseable> observable = new CopyOnWriteArrayList<>();
     private final List<Bulkhead> bulkheads = new CopyOnWriteArrayList<>();
     private final List<Breaker> breakers = new CopyOnWriteArrayList<>();
+    private final List<Family> families = new CopyOnWriteArrayList<>();
 
     Instruments(Meter meter) {
         duration = meter.histogramBuilder(CALL_DURATION).setUnit("s")
@@ -83,6 +104,20 @@ public final class Instruments {
                 .setDescription("Attempts rejected without running").build();
         transitions = meter.counterBuilder(BREAKER_TRANSITIONS).setUnit("{transition}")
                 .setDescription("Circuit breaker state transitions").build();
+        refused = meter.counterBuilder(RETRIES_REFUSED).setUnit("{retry}")
+                .setDescription("Retries a retry budget refused").build();
+        keyTransitions = meter.counterBuilder(BREAKER_KEY_TRANSITIONS).setUnit("{transition}")
+                .setDescription("State transitions of a keyed circuit breaker's keys").build();
+        observable.add(meter.upDownCounterBuilder(BULKHEAD_LIMIT).setUnit("{call}")
+                .setDescription("The bulkhead's limit; an adaptive bulkhead's moves with the dependency's latency")
+                .buildWithCallback(m -> bulkheads.forEach(b -> m.record(b.view.maxConcurrent(), b.attributes))));
+        observable.add(meter.upDownCounterBuilder(BREAKER_KEYS).setUnit("{key}")
+                .setDescription("Keys of a keyed circuit breaker in each state")
+                .buildWithCallback(m -> families.forEach(f -> {
+                    for (CircuitState s : STATES) {
+                        m.record(f.view.count(s), f.byState[s.ordinal()]);
+                    }
+                })));
         observable.add(meter.upDownCounterBuilder(BULKHEAD_IN_USE).setUnit("{call}")
                 .setDescription("Calls holding a bulkhead permit")
                 .buildWithCallback(m -> bulkheads.forEach(b -> m.record(b.view.inUse(), b.attributes))));
@@ -115,6 +150,7 @@ public final class Instruments {
         observable.clear();
         bulkheads.clear();
         breakers.clear();
+        families.clear();
     }
 
     void bulkhead(ObservedBulkhead view, Attributes attributes) {
@@ -127,11 +163,44 @@ public final class Instruments {
         return b;
     }
 
+    KeyedBreakerRecorder family(ObservedBreakerFamily view) {
+        Family f = new Family(view);
+        families.add(f);
+        return f;
+    }
+
     static String value(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
     private record Bulkhead(ObservedBulkhead view, Attributes attributes) {
+    }
+
+    /** One keyed breaker's attributes, and its keys' transitions with bounded key attributes. */
+    private final class Family implements KeyedBreakerRecorder {
+
+        final ObservedBreakerFamily view;
+        final Attributes[] byState = new Attributes[STATES.length];
+        final Map<String, Attributes> byTransition = new ConcurrentHashMap<>();
+
+        Family(ObservedBreakerFamily view) {
+            this.view = view;
+            for (CircuitState s : STATES) {
+                byState[s.ordinal()] = Attributes.of(BREAKER, view.name(), STATE, value(s));
+            }
+        }
+
+        @Override
+        public void stateChanged(Object key, String tag, CircuitState from, CircuitState to, java.time.Instant at) {
+            keyTransitions.add(1, byTransition.computeIfAbsent(tag + ' ' + from + ' ' + to, k -> Attributes.builder()
+                    .put(BREAKER, view.name()).put(KEY, tag).put(PREVIOUS_STATE, value(from)).put(STATE, value(to))
+                    .build()));
+        }
+
+        @Override
+        public String toString() {
+            return "OpenTelemetry instruments of keyed circuit '" + view.name() + "'";
+        }
     }
 
     /** One breaker's attributes, prepared once, and its transitions. */

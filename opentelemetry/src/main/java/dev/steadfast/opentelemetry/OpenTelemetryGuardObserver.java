@@ -4,7 +4,9 @@ import dev.steadfast.spi.BreakerRecorder;
 import dev.steadfast.spi.GuardObserver;
 import dev.steadfast.spi.GuardRecorder;
 import dev.steadfast.spi.GuardedOperation;
+import dev.steadfast.spi.KeyedBreakerRecorder;
 import dev.steadfast.spi.ObservedBreaker;
+import dev.steadfast.spi.ObservedBreakerFamily;
 import dev.steadfast.spi.ObserverContext;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -87,6 +89,12 @@ public final class OpenTelemetryGuardObserver implements GuardObserver {
     public BreakerRecorder observeBreaker(ObservedBreaker breaker) {
         Instruments i = instruments();
         return i == null ? null : i.breaker(breaker);
+    }
+
+    @Override
+    public KeyedBreakerRecorder observeBreakerFamily(ObservedBreakerFamily family) {
+        Instruments i = instruments();
+        return i == null ? null : i.family(family);
     }
 
     /** Drops the callbacks of the observable instruments, so a stopped application is no longer read. */

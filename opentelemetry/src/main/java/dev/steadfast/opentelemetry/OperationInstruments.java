@@ -9,6 +9,7 @@ import io.opentelemetry.api.common.Attributes;
 
 import java.time.Duration;
 
+import static dev.steadfast.opentelemetry.Instruments.BUDGET;
 import static dev.steadfast.opentelemetry.Instruments.METHOD;
 import static dev.steadfast.opentelemetry.Instruments.OUTCOME;
 import static dev.steadfast.opentelemetry.Instruments.REASON;
@@ -25,6 +26,7 @@ final class OperationInstruments implements GuardRecorder {
     private final Attributes attributes;
     private final Attributes[] byOutcome = new Attributes[OUTCOMES.length];
     private final Attributes[] byReason = new Attributes[REASONS.length];
+    private volatile Attributes refusedAttributes;
 
     OperationInstruments(Instruments instruments, GuardedOperation operation) {
         this.instruments = instruments;
@@ -52,6 +54,17 @@ final class OperationInstruments implements GuardRecorder {
     @Override
     public void retriesExhausted(RetryExhaustedException exception) {
         instruments.exhausted.add(1, attributes);
+    }
+
+    @Override
+    public void retryRefused(int attempt, String budget) {
+        // The budget of a method never changes: its attributes are built on the first refusal and kept.
+        Attributes a = refusedAttributes;
+        if (a == null) {
+            a = Attributes.of(METHOD, method, BUDGET, budget);
+            refusedAttributes = a;
+        }
+        instruments.refused.add(1, a);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,22 @@ public class WeldTestContainer implements AutoCloseable {
      * @throws RuntimeException what Weld throws when the deployment fails (see {@link #deploymentErrors})
      */
     protected WeldTestContainer(Extension extension, Map<String, String> properties, Class<?>... beans) {
+        this(List.of(extension), properties, beans);
+    }
+
+    /**
+     * Like {@link #WeldTestContainer(Extension, Map, Class[])}, with more portable extensions beside the one under test
+     * (a rest client implementation's, say).
+     *
+     * @param extensions the portable extensions the container runs, the one under test first
+     * @param properties MicroProfile Config properties for this container, over system properties and environment
+     * @param beans      the bean classes of the deployment
+     */
+    protected WeldTestContainer(List<? extends Extension> extensions, Map<String, String> properties,
+            Class<?>... beans) {
         SmallRyeConfig installed = install(properties);
         try {
-            this.container = weld(extension, beans).initialize();
+            this.container = weld(extensions, beans).initialize();
         } catch (RuntimeException e) {
             ConfigProviderResolver.instance().releaseConfig(installed);
             throw e;
@@ -87,6 +101,18 @@ public class WeldTestContainer implements AutoCloseable {
         return container.select(type).get();
     }
 
+    /**
+     * The contextual instance of the one bean of this type with these qualifiers.
+     *
+     * @param type       the bean type
+     * @param qualifiers its qualifiers
+     * @param <T>        the bean type
+     * @return the instance
+     */
+    public <T> T select(Class<T> type, Annotation... qualifiers) {
+        return container.select(type, qualifiers).get();
+    }
+
     /** Shuts the container down and releases its config. */
     @Override
     public void close() {
@@ -110,9 +136,23 @@ public class WeldTestContainer implements AutoCloseable {
      */
     public static List<String> deploymentErrors(Extension extension, Class<? extends Throwable> errorType,
             Map<String, String> properties, Class<?>... beans) {
+        return deploymentErrors(List.of(extension), errorType, properties, beans);
+    }
+
+    /**
+     * {@link #deploymentErrors(Extension, Class, Map, Class[])} with more portable extensions beside the one under test.
+     *
+     * @param extensions the portable extensions the container runs, the one under test first
+     * @param errorType  the type of the extension's definition errors
+     * @param properties MicroProfile Config properties for this deployment
+     * @param beans      the bean classes of the deployment
+     * @return the messages, at least one
+     */
+    public static List<String> deploymentErrors(List<? extends Extension> extensions,
+            Class<? extends Throwable> errorType, Map<String, String> properties, Class<?>... beans) {
         SmallRyeConfig config = install(properties);
         try {
-            weld(extension, beans).initialize().shutdown();
+            weld(extensions, beans).initialize().shutdown();
             throw new AssertionError("The deployment was expected to fail, but it started");
         } catch (RuntimeException e) {
             List<String> messages = new ArrayList<>();
@@ -142,9 +182,10 @@ public class WeldTestContainer implements AutoCloseable {
         }
     }
 
-    private static Weld weld(Extension extension, Class<?>... beans) {
-        return new Weld(UUID.randomUUID().toString()).disableDiscovery().addExtension(extension)
-                .addBeanClasses(beans);
+    private static Weld weld(List<? extends Extension> extensions, Class<?>... beans) {
+        Weld weld = new Weld(UUID.randomUUID().toString()).disableDiscovery().addBeanClasses(beans);
+        extensions.forEach(weld::addExtension);
+        return weld;
     }
 
     private static SmallRyeConfig install(Map<String, String> properties) {

@@ -24,6 +24,31 @@ import java.util.stream.Stream;
  */
 public final class Report {
 
+    /** The sections kept when the file is rewritten: written by other scripts or runs, each between its markers. */
+    private static final String[] KEPT = {"retry-budget", "adaptive-sim"};
+
+    /**
+     * The sections other runs keep in the file (the single retry-budget JMH run, the adaptive-limit simulation written
+     * by adaptive-sim.sh), each from {@code <!-- name:begin -->} to {@code <!-- name:end -->}, so that rewriting the JMH
+     * tables leaves them in place.
+     */
+    static String kept(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String text = Files.readString(file);
+        StringBuilder kept = new StringBuilder();
+        for (String name : KEPT) {
+            String end = "<!-- " + name + ":end -->";
+            int begin = text.indexOf("<!-- " + name + ":begin -->");
+            int stop = text.indexOf(end);
+            if (begin >= 0 && stop > begin) {
+                kept.append('\n').append(text, begin, stop + end.length()).append('\n');
+            }
+        }
+        return kept.toString();
+    }
+
     private static final String PACKAGE = "dev.steadfast.benchmarks.";
 
     /** An allocation below this many bytes per call means no object per call: the smallest object has 16 bytes. */
@@ -63,7 +88,7 @@ public final class Report {
         for (int i = 1; i < args.length; i++) {
             report.read(Path.of(args[i]));
         }
-        Files.writeString(Path.of(args[0]), report.markdown());
+        Files.writeString(Path.of(args[0]), report.markdown() + kept(Path.of(args[0])));
         System.out.println("Wrote " + args[0] + " from " + report.results.size() + " results");
     }
 

@@ -27,7 +27,9 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class ThreadTimerWakeUpStressTest {
 
-    private static final ThreadTimer TIMER = new ThreadTimer("steadfast-jcstress-timer");
+    /** Nothing in this test hands work off; a hand-off would run on a thread of its own, never the timer's. */
+    private static final ThreadTimer TIMER = new ThreadTimer("steadfast-jcstress-timer",
+            task -> new Thread(task, "steadfast-jcstress-hand-off").start());
 
     static {
         TIMER.schedule(TimeUnit.HOURS.toNanos(1), () -> { }); // the head the thread waits for

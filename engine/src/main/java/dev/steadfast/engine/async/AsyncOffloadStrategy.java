@@ -6,19 +6,23 @@ import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Settles;
 import dev.steadfast.engine.Strategy;
 
+import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the body of an {@code @Asynchronous} method on the executor: the caller gets a {@link CompletableFuture} at
  * once, completed with the outcome of the stage the body returns. Cancelling that future before the body starts skips
- * it; cancelling it while the body runs interrupts the body's thread (and only during the body).
+ * it; cancelling it while the body runs interrupts the body's thread (and only during the body). An executor that
+ * refuses the body fails the future with what it threw ({@code RejectedExecutionException},
+ * {@link dev.steadfast.ExecutorFullException}).
  */
 public final class AsyncOffloadStrategy<V> implements Strategy<CompletionStage<V>> {
+
+    private static final System.Logger LOG = System.getLogger("dev.steadfast");
 
     private final Strategy<CompletionStage<V>> next;
     private final Executor executor;
@@ -35,8 +39,9 @@ public final class AsyncOffloadStrategy<V> implements Strategy<CompletionStage<V
         Task task = new Task(invocation);
         try {
             executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            task.completeExceptionally(e);
+        } catch (RuntimeException refused) {
+            // RejectedExecutionException, or ExecutorFullException from Steadfast's own full pool: the body never runs.
+            task.completeExceptionally(refused);
             task.settled.complete(null);
         }
         return task;
@@ -68,8 +73,12 @@ public final class AsyncOffloadStrategy<V> implements Strategy<CompletionStage<V
                 settled.complete(null);
                 return;
             }
-            Object token = context.activate();
+            Object token = null;
+            boolean active = false;
             try {
+                // Inside the try: a context that fails to activate fails the call instead of stranding it.
+                token = context.activate();
+                active = true;
                 CompletionStage<V> stage = next.call(invocation);
                 if (stage == null) {
                     complete(null);
@@ -90,8 +99,19 @@ public final class AsyncOffloadStrategy<V> implements Strategy<CompletionStage<V
             } finally {
                 running = null;
                 interruption.finish();
+                if (active) {
+                    deactivate(token);
+                }
+                oneEndReached(); // whatever deactivate did: the bulkhead's permit depends on it
+            }
+        }
+
+        private void deactivate(Object token) {
+            try {
                 context.deactivate(token);
-                oneEndReached();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "Steadfast could not deactivate the context of an asynchronous body; the"
+                        + " call's outcome stands", e);
             }
         }
 

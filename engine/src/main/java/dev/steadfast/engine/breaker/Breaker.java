@@ -350,6 +350,11 @@ public final class Breaker implements CircuitBreakerHandle {
      * @return whether the CAS won
      */
     private boolean publish(State from, State to) {
+        return publish(from, to, true);
+    }
+
+    /** @param announceNow whether to announce here; otherwise the caller makes sure {@link #announce()} runs */
+    private boolean publish(State from, State to, boolean announceNow) {
         if (!state.compareAndSet(from, to)) {
             return false;
         }
@@ -361,7 +366,9 @@ public final class Breaker implements CircuitBreakerHandle {
             if (to.circuit == OPEN) {
                 scheduleHalfOpen(to);
             }
-            announce();
+            if (announceNow) {
+                announce();
+            }
         }
         return true;
     }
@@ -369,9 +376,11 @@ public final class Breaker implements CircuitBreakerHandle {
     private void scheduleHalfOpen(State open) {
         try {
             open.timer = timer.schedule(policy.delayNanos(), () -> {
+                // On the timer's thread: only the CAS. Announcing runs the listeners (CDI observers, metrics), which
+                // is user code, so it is handed off.
                 // Identity: an OPEN state is never replaced within its epoch, so "still this state" is "still due".
-                if (state.get() == open) {
-                    publish(open, open.next(HALF_OPEN, null, 0, clock.instant()));
+                if (state.get() == open && publish(open, open.next(HALF_OPEN, null, 0, clock.instant()), false)) {
+                    timer.handOff(this::announce);
                 }
             });
         } catch (RejectedExecutionException shutDown) {

@@ -29,12 +29,20 @@ import java.util.concurrent.Executor;
  * ({@code Runnable::run}) to start queued calls on the releasing thread instead: even then a long chain of calls that
  * complete synchronously is started in a loop, not by recursion, so the stack does not grow.
  *
+ * <p><b>Work in flight.</b> A bulkhead limits work in flight, not callers: a permit is held until the work has really
+ * ended, and released before the caller hears the outcome, so that a call made after the previous work ended is never
+ * rejected. For an inner stage that {@link Settles} (the {@code @Asynchronous} offload) the work has ended when the
+ * body has left its thread and its stage completed; the caller is told after that. For any other stage (a method
+ * without {@code @Asynchronous} returning the stage of work Steadfast does not run, an HTTP client's, say) the work
+ * ends when the stage completes on its own.
+ *
  * <p><b>Cancellation.</b> Cancelling (or completing) the returned future of a queued call takes it out of the queue at
  * once; one that is granted a permit concurrently is skipped and passes the permit on. Cancelling the returned future
- * of a running call cancels the inner stage (which interrupts an {@code @Asynchronous} body). The permit is released
- * when the work has really ended: for an inner stage that {@link Settles} (the {@code @Asynchronous} offload) when the
- * body has left its thread, so a body that ignores the interrupt, or outlives a timeout, keeps its permit and the
- * bulkhead never has more than {@code value} bodies running; for any other stage when it completes.
+ * of a running call (a caller's cancel, a timeout) cancels an inner stage that {@link Settles}, which interrupts the
+ * {@code @Asynchronous} body; a body that ignores the interrupt keeps its permit until it leaves. Any other inner stage
+ * is not cancelled: cancelling it would not stop the work behind it, only hide its end; the work keeps its permit
+ * until its stage completes, so a bulkhead of {@code value} never has more than {@code value} works in flight, however
+ * many callers gave up on them.
  *
  * <p>Thread-safe; one instance serves every call of its method. {@link #running()} and {@link #queued()} read live
  * state; there is nothing to reset.
@@ -161,25 +169,34 @@ public final class AsyncBulkheadStrategy<V> implements Strategy<CompletionStage<
                 return;
             }
             inner = stage;
+            boolean settles = stage instanceof Settles;
             // Published before this check: a cancel() that this check misses sees `inner` and cancels it.
-            if (isCancelled()) {
+            if (settles && isCancelled()) {
                 ForwardingStage.cancel(stage);
             }
-            boolean outlives = stage instanceof Settles;
-            if (outlives) {
-                ((Settles) stage).settled().whenComplete((ended, error) -> release());
-            }
-            stage.whenComplete((value, error) -> {
-                // Release first: whoever the outcome wakes up finds the permit free.
-                if (!outlives) {
+            if (settles) {
+                // The work may end after its stage completed (the body's thread leaves it later): the permit goes
+                // back when it has settled, and only then is the caller told, so that a call made once the outcome
+                // arrived never finds the permit still taken.
+                ((Settles) stage).settled().whenComplete((ended, error) -> {
                     release();
-                }
-                if (error == null) {
-                    super.complete(value);
-                } else {
-                    super.completeExceptionally(Failures.unwrap(error));
-                }
-            });
+                    stage.whenComplete(this::finish);
+                });
+            } else {
+                stage.whenComplete((value, error) -> {
+                    release(); // first: whoever the outcome wakes up finds the permit free
+                    finish(value, error);
+                });
+            }
+        }
+
+        /** Tells the caller the outcome of the work. */
+        private void finish(V value, Throwable error) {
+            if (error == null) {
+                super.complete(value);
+            } else {
+                super.completeExceptionally(Failures.unwrap(error));
+            }
         }
 
         /** Granted a permit while queued: hands the start to the executor, or skips a call nobody waits for. */
@@ -210,8 +227,10 @@ public final class AsyncBulkheadStrategy<V> implements Strategy<CompletionStage<
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             if (cancelled && !permits.leave(waiter)) {
+                // Running: only work that can be stopped, and whose real end can be seen, is cancelled (see class
+                // comment). Cancelling any other stage would stop nothing and hide when the work ends.
                 CompletionStage<V> stage = inner;
-                if (stage != null) {
+                if (stage instanceof Settles) {
                     ForwardingStage.cancel(stage);
                 }
             }

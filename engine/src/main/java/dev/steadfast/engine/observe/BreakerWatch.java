@@ -38,6 +38,11 @@ final class BreakerWatch implements ObservedBreaker {
         this.openTime = new OpenTime(0, isOpen(breaker.state()), clock.nanoTime());
     }
 
+    /** Whether this watch is of {@code b} (a removed breaker's name may be given to a new one). */
+    boolean watches(Breaker b) {
+        return breaker == b;
+    }
+
     void recorders(List<BreakerRecorder> list) {
         this.recorders = list.toArray(new BreakerRecorder[0]);
     }

@@ -52,6 +52,11 @@ public final class Observation {
         operation.bindBulkhead(inUse, queued);
     }
 
+    /** Connects the operation's bulkhead view to an adaptive bulkhead's live limit and calls in flight. */
+    public void adaptiveBulkhead(IntSupplier limit, IntSupplier inUse) {
+        operation.bindAdaptive(limit, inUse);
+    }
+
     /** Connects the operation's rate limit view to the strategy's live permits. */
     public void rateLimit(IntSupplier available) {
         operation.bindRateLimit(available);

@@ -8,6 +8,8 @@ import dev.steadfast.engine.EngineListener;
 import dev.steadfast.engine.GuardPolicy;
 import dev.steadfast.engine.Listeners;
 import dev.steadfast.engine.breaker.Breaker;
+import dev.steadfast.engine.breaker.BreakerFamily;
+import dev.steadfast.spi.KeyedBreakerRecorder;
 import dev.steadfast.engine.time.Clock;
 import dev.steadfast.spi.BreakerRecorder;
 import dev.steadfast.spi.GuardObserver;
@@ -36,6 +38,8 @@ public final class Observers {
     private volatile List<GuardObserver> observers = List.of();
     /** Every breaker offered to the observers, by registry name; each is offered once. */
     private final Map<String, BreakerWatch> watched = new ConcurrentHashMap<>();
+    /** Every keyed breaker offered to the observers, by registry name; each is offered once. */
+    private final Map<String, FamilyWatch> families = new ConcurrentHashMap<>();
 
     public Observers(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -110,9 +114,56 @@ public final class Observers {
         return new Observation(view, recorder, own, clock);
     }
 
+    /** Offers a keyed breaker to every observer, the first time an operation using it is built. */
+    public synchronized void offerFamily(BreakerFamily family) {
+        if (families.containsKey(family.name())) {
+            return;
+        }
+        List<KeyedBreakerRecorder> recorders = new ArrayList<>();
+        for (GuardObserver o : observers) {
+            try {
+                KeyedBreakerRecorder r = o.observeBreakerFamily(family);
+                if (r != null) {
+                    recorders.add(r);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, () -> "Steadfast observer " + o + " failed to observe keyed circuit '"
+                        + family.name() + "'; it will not see that breaker", e);
+            }
+        }
+        families.put(family.name(), new FamilyWatch(family, recorders.toArray(new KeyedBreakerRecorder[0])));
+    }
+
+    /** A keyed breaker's recorders, each told every key's changes with the key's metric tag. */
+    private record FamilyWatch(BreakerFamily family, KeyedBreakerRecorder[] recorders) {
+
+        void stateChanged(Object key, CircuitState from, CircuitState to, Instant at) {
+            if (recorders.length == 0) {
+                return;
+            }
+            String tag = family.tagOf(key);
+            for (KeyedBreakerRecorder r : recorders) {
+                try {
+                    r.stateChanged(key, tag, from, to, at);
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.log(Level.WARNING, () -> "Steadfast observer " + r + " of keyed circuit '" + family.name()
+                            + "' failed; the breaker goes on", e);
+                }
+            }
+        }
+    }
+
+    /** Stops watching {@code breaker}, removed from its registry: a new breaker of its name is watched afresh. */
+    public void forget(Breaker breaker) {
+        BreakerWatch w = watched.get(breaker.name());
+        if (w != null && w.watches(breaker)) {
+            watched.remove(breaker.name(), w);
+        }
+    }
+
     private BreakerWatch offer(Breaker breaker) {
         BreakerWatch known = watched.get(breaker.name());
-        if (known != null) {
+        if (known != null && known.watches(breaker)) {
             return known;
         }
         BreakerWatch watch = new BreakerWatch(breaker, clock);
@@ -160,6 +211,20 @@ public final class Observers {
         @Override
         public void retriesExhausted(String method, RetryExhaustedException exception) {
             listener.retriesExhausted(method, exception);
+        }
+
+        @Override
+        public void retryRefused(String method, int attempt, String budget) {
+            listener.retryRefused(method, attempt, budget);
+        }
+
+        @Override
+        public void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
+            FamilyWatch w = families.get(name);
+            if (w != null) {
+                w.stateChanged(key, from, to, at);
+            }
+            listener.keyedStateChanged(name, key, from, to, at);
         }
 
         @Override

@@ -36,11 +36,12 @@ final class OperationView implements GuardedOperation {
         add(set, p.breaker() != null, Policy.CIRCUIT_BREAKER);
         add(set, p.rateLimit() != null, Policy.RATE_LIMIT);
         add(set, p.timeout() != null, Policy.TIMEOUT);
-        add(set, p.bulkhead() != null, Policy.BULKHEAD);
+        add(set, p.bulkhead() != null || p.adaptiveBulkhead() != null, Policy.BULKHEAD);
         add(set, p.asynchronous(), Policy.ASYNCHRONOUS);
         this.policies = Collections.unmodifiableSet(set);
         this.breaker = Optional.ofNullable(breaker);
-        this.bulkheadView = p.bulkhead() == null ? null : new BulkheadView(p.bulkhead().maxConcurrent());
+        this.bulkheadView = p.bulkhead() != null ? new BulkheadView(p.bulkhead().maxConcurrent())
+                : p.adaptiveBulkhead() != null ? new BulkheadView(p.adaptiveBulkhead().initialLimit()) : null;
         this.bulkhead = Optional.ofNullable(bulkheadView);
         this.rateLimitView = p.rateLimit() == null ? null : new RateLimitView(p.rateLimit());
         this.rateLimit = Optional.ofNullable(rateLimitView);
@@ -57,6 +58,14 @@ final class OperationView implements GuardedOperation {
         if (bulkheadView != null) {
             bulkheadView.inUse = inUse;
             bulkheadView.queued = queued;
+        }
+    }
+
+    /** Connects the bulkhead view to an adaptive bulkhead: its limit moves, and nothing queues. */
+    void bindAdaptive(IntSupplier limit, IntSupplier inUse) {
+        if (bulkheadView != null) {
+            bulkheadView.limit = limit;
+            bulkheadView.inUse = inUse;
         }
     }
 
@@ -102,20 +111,23 @@ final class OperationView implements GuardedOperation {
         return "GuardedOperation[" + method + ", " + policies + "]";
     }
 
-    /** Reads the bulkhead strategy's live counts once the chain is built; zero before. */
+    /**
+     * Reads the bulkhead strategy's live counts once the chain is built; zero before. For an adaptive bulkhead the
+     * limit is live too.
+     */
     private static final class BulkheadView implements ObservedBulkhead {
 
-        private final int maxConcurrent;
+        volatile IntSupplier limit;
         volatile IntSupplier inUse = () -> 0;
         volatile IntSupplier queued = () -> 0;
 
         BulkheadView(int maxConcurrent) {
-            this.maxConcurrent = maxConcurrent;
+            this.limit = () -> maxConcurrent;
         }
 
         @Override
         public int maxConcurrent() {
-            return maxConcurrent;
+            return limit.getAsInt();
         }
 
         @Override
@@ -130,7 +142,7 @@ final class OperationView implements GuardedOperation {
 
         @Override
         public String toString() {
-            return "ObservedBulkhead[" + inUse() + "/" + maxConcurrent + " in use, " + queued() + " queued]";
+            return "ObservedBulkhead[" + inUse() + "/" + maxConcurrent() + " in use, " + queued() + " queued]";
         }
     }
 

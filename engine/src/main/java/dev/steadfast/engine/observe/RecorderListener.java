@@ -31,6 +31,11 @@ final class RecorderListener implements EngineListener {
     }
 
     @Override
+    public void retryRefused(String method, int attempt, String budget) {
+        recorder.retryRefused(attempt, budget);
+    }
+
+    @Override
     public void timedOut(String method, Duration timeout) {
         recorder.timedOut(timeout);
     }

@@ -50,6 +50,11 @@ final class SafeRecorder implements GuardRecorder {
     }
 
     @Override
+    public void retryRefused(int attempt, String budget) {
+        each(r -> r.retryRefused(attempt, budget));
+    }
+
+    @Override
     public void timedOut(Duration timeout) {
         each(r -> r.timedOut(timeout));
     }

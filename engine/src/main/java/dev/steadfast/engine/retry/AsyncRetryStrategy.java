@@ -19,7 +19,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Retries a call that returns a {@code CompletionStage}: a failed stage (or a rejected result) schedules the next
- * attempt on the {@link Timer} and runs it on the executor, so no thread blocks during a delay. The first attempt
+ * attempt on the {@link Timer} and runs it on the executor, so no thread blocks during a delay. The timer's thread
+ * never gives the attempt to the executor itself: it {@linkplain Timer#handOff hands that off}. The first attempt
  * runs on the caller's thread. Cancelling the returned future stops further attempts. A failure the
  * {@link FailureRule} keeps from retries (a {@code VirtualMachineError}, a cancellation) fails the returned stage at
  * once, untouched.
@@ -38,21 +39,40 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
 
     public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
             Timer timer, Executor executor, EngineListener listener, DoubleSupplier random) {
-        this(next, method, policy, clock, timer, executor, listener, random, FailureRule.STEADFAST);
+        this(next, method, policy, null, clock, timer, executor, listener, random, FailureRule.STEADFAST);
     }
 
     /** @param failures which failures the retry judges at all */
     public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
             Timer timer, Executor executor, EngineListener listener, FailureRule failures) {
-        this(next, method, policy, clock, timer, executor, listener, () -> ThreadLocalRandom.current().nextDouble(),
-                failures);
+        this(next, method, policy, null, clock, timer, executor, listener,
+                () -> ThreadLocalRandom.current().nextDouble(), failures);
     }
 
-    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, Clock clock,
-            Timer timer, Executor executor, EngineListener listener, DoubleSupplier random, FailureRule failures) {
+    /**
+     * @param budget the retry budget every call deposits in and every retry draws on; {@code null} for none
+     */
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, RetryBudget budget,
+            Clock clock, Timer timer, Executor executor, EngineListener listener) {
+        this(next, method, policy, budget, clock, timer, executor, listener,
+                () -> ThreadLocalRandom.current().nextDouble(), FailureRule.STEADFAST);
+    }
+
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, RetryBudget budget,
+            Clock clock, Timer timer, Executor executor, EngineListener listener, DoubleSupplier random) {
+        this(next, method, policy, budget, clock, timer, executor, listener, random, FailureRule.STEADFAST);
+    }
+
+    /**
+     * @param budget   the retry budget every call deposits in and every retry draws on; {@code null} for none
+     * @param failures which failures the retry judges at all
+     */
+    public AsyncRetryStrategy(Strategy<CompletionStage<V>> next, String method, RetryPolicy policy, RetryBudget budget,
+            Clock clock, Timer timer, Executor executor, EngineListener listener, DoubleSupplier random,
+            FailureRule failures) {
         this.next = Objects.requireNonNull(next, "next");
         this.retrying = new Retrying(Objects.requireNonNull(method, "method"), Objects.requireNonNull(policy, "policy"),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
+                budget, Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
                 Objects.requireNonNull(random, "random"), Objects.requireNonNull(failures, "failures"));
         this.timer = Objects.requireNonNull(timer, "timer");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -60,7 +80,9 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
 
     @Override
     public CompletionStage<V> call(Invocation<CompletionStage<V>> invocation) {
-        Call call = new Call(invocation, retrying.clock.nanoTime());
+        long start = retrying.clock.nanoTime();
+        retrying.started(start);
+        Call call = new Call(invocation, start);
         call.attempt();
         return call.result;
     }
@@ -149,7 +171,9 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
                     executor.execute(this);
                 } else {
                     boolean first = waiting == null;
-                    waiting = timer.schedule(delay, () -> dispatch(this));
+                    // The timer only hands the dispatch off: giving the attempt to the executor may first have to
+                    // choose that executor, or fail the call, and both run user code, never on the timer's thread.
+                    waiting = timer.schedule(delay, () -> timer.handOff(this::dispatch));
                     if (first) {
                         result.whenComplete((v, t) -> waiting.cancel());
                     }
@@ -159,11 +183,14 @@ public final class AsyncRetryStrategy<V> implements Strategy<CompletionStage<V>>
             }
         }
 
-        private void dispatch(Runnable next) {
+        /** At the end of a delay: the next attempt goes to the executor. */
+        private void dispatch() {
             try {
-                executor.execute(next);
+                executor.execute(this);
             } catch (RejectedExecutionException e) {
                 result.completeExceptionally(attempts.lastFailure != null ? attempts.lastFailure : e);
+            } catch (RuntimeException refused) {
+                result.completeExceptionally(refused); // ExecutorFullException: Steadfast's own pool is full
             }
         }
     }

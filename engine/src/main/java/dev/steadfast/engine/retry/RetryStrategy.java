@@ -29,20 +29,38 @@ public final class RetryStrategy<V> implements Strategy<V> {
 
     public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, Clock clock, EngineListener listener,
             DoubleSupplier random) {
-        this(next, method, policy, clock, listener, random, FailureRule.STEADFAST);
+        this(next, method, policy, null, clock, listener, random, FailureRule.STEADFAST);
     }
 
     /** @param failures which failures the retry judges at all */
     public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, Clock clock, EngineListener listener,
             FailureRule failures) {
-        this(next, method, policy, clock, listener, () -> ThreadLocalRandom.current().nextDouble(), failures);
+        this(next, method, policy, null, clock, listener, () -> ThreadLocalRandom.current().nextDouble(), failures);
     }
 
-    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, Clock clock, EngineListener listener,
-            DoubleSupplier random, FailureRule failures) {
+    /**
+     * @param budget the retry budget every call deposits in and every retry draws on; {@code null} for none
+     */
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, RetryBudget budget, Clock clock,
+            EngineListener listener) {
+        this(next, method, policy, budget, clock, listener, () -> ThreadLocalRandom.current().nextDouble(),
+                FailureRule.STEADFAST);
+    }
+
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, RetryBudget budget, Clock clock,
+            EngineListener listener, DoubleSupplier random) {
+        this(next, method, policy, budget, clock, listener, random, FailureRule.STEADFAST);
+    }
+
+    /**
+     * @param budget   the retry budget every call deposits in and every retry draws on; {@code null} for none
+     * @param failures which failures the retry judges at all
+     */
+    public RetryStrategy(Strategy<V> next, String method, RetryPolicy policy, RetryBudget budget, Clock clock,
+            EngineListener listener, DoubleSupplier random, FailureRule failures) {
         this.next = Objects.requireNonNull(next, "next");
         this.retrying = new Retrying(Objects.requireNonNull(method, "method"), Objects.requireNonNull(policy, "policy"),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
+                budget, Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"),
                 Objects.requireNonNull(random, "random"), Objects.requireNonNull(failures, "failures"));
     }
 
@@ -51,6 +69,7 @@ public final class RetryStrategy<V> implements Strategy<V> {
         Retrying r = retrying;
         Retrying.Attempts a = null;
         long start = r.clock.nanoTime();
+        r.started(start);
         while (true) {
             try {
                 V result = next.call(invocation);

@@ -24,14 +24,17 @@ final class Retrying {
     final RetryPolicy policy;
     final Clock clock;
     final EngineListener listener;
+    /** The retry budget every retry draws on; {@code null} without one. */
+    final RetryBudget budget;
     private final Delays delays;
     private final ExceptionMatcher retryOn;
     private final FailureRule failures;
 
-    Retrying(String method, RetryPolicy policy, Clock clock, EngineListener listener, DoubleSupplier random,
-            FailureRule failures) {
+    Retrying(String method, RetryPolicy policy, RetryBudget budget, Clock clock, EngineListener listener,
+            DoubleSupplier random, FailureRule failures) {
         this.failures = failures;
         this.method = method;
+        this.budget = budget;
         this.policy = policy;
         this.clock = clock;
         this.listener = listener;
@@ -60,9 +63,17 @@ final class Retrying {
         return policy.retryOnResult() != null && policy.retryOnResult().test(result);
     }
 
+    /** A call starts at {@code startNanos}: its first attempt deposits in the retry budget, if there is one. */
+    void started(long startNanos) {
+        RetryBudget b = budget;
+        if (b != null) {
+            b.deposit(startNanos);
+        }
+    }
+
     /**
-     * After a failed attempt: the delay before the next one, or {@code -1} when the budget is spent. Announces the
-     * retry when there is one.
+     * After a failed attempt: the delay before the next one, or {@code -1} when the count, the duration or the retry
+     * budget is spent. Announces the retry when there is one, and a retry the budget refused.
      */
     long nextDelay(Attempts a) {
         if (policy.maxRetries() >= 0 && a.attempts > policy.maxRetries()) {
@@ -76,6 +87,12 @@ final class Retrying {
                 return -1;
             }
         }
+        // Last: a retry that the count or duration would not allow takes no token.
+        if (budget != null && !budget.tryWithdraw()) {
+            a.refused = true;
+            listener.retryRefused(method, a.attempts, budget.name());
+            return -1;
+        }
         listener.retryScheduled(method, a.attempts, a.lastFailure, Duration.ofNanos(delay));
         return delay;
     }
@@ -84,9 +101,10 @@ final class Retrying {
         long elapsed = clock.nanoTime() - a.startNanos;
         String message = "Retries exhausted for " + method + " after " + a.attempts
                 + (a.attempts == 1 ? " attempt" : " attempts") + " in " + TimeFormat.formatNanos(elapsed)
-                + (a.lastFailure == null ? "; the last result was rejected by retryOnResult" : "");
+                + (a.lastFailure == null ? "; the last result was rejected by retryOnResult" : "")
+                + (a.refused ? "; retry budget '" + budget.name() + "' refused the next retry" : "");
         RetryExhaustedException e = new RetryExhaustedException(message, a.lastFailure, a.attempts,
-                Duration.ofNanos(elapsed), a.lastResult);
+                Duration.ofNanos(elapsed), a.lastResult, a.refused ? budget.name() : null);
         if (a.earlier != null) {
             for (Throwable t : a.earlier) {
                 e.addSuppressed(t);
@@ -112,6 +130,8 @@ final class Retrying {
         int attempts;
         Throwable lastFailure;
         Object lastResult;
+        /** The retry budget refused the next retry. */
+        boolean refused;
         /** The most recent earlier failures, allocated on the second failure only. */
         ArrayDeque<Throwable> earlier;
 

@@ -4,7 +4,8 @@ import java.util.PriorityQueue;
 
 /**
  * A {@link Timer} driven by a {@link ManualClock}: actions run on the thread that advances the clock, in deadline
- * order, as soon as the clock reaches their deadline. For tests.
+ * order, as soon as the clock reaches their deadline, and so does work they {@linkplain #handOff hand off}. For
+ * tests.
  */
 public final class ManualTimer implements Timer {
 
@@ -28,6 +29,12 @@ public final class ManualTimer implements Timer {
             runDue();
         }
         return e;
+    }
+
+    /** Runs {@code work} at once, on the calling thread: the one that advanced the clock. */
+    @Override
+    public void handOff(Runnable work) {
+        work.run();
     }
 
     /** Actions scheduled and neither run nor cancelled. */

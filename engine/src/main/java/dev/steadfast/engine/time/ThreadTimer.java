@@ -1,19 +1,31 @@
 package dev.steadfast.engine.time;
 
+import dev.steadfast.engine.SteadfastThreads;
+
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one timer thread of a Steadfast runtime, shared by every timeout and delayed retry: no thread or executor task
- * per call. A binary min-heap ordered by deadline, in which every task knows its index, so {@link Task#cancel()} (the
- * common case: the call finished before its timeout) removes it in O(log n) instead of leaving garbage behind until
- * the deadline. The thread starts on the first {@link #schedule} and ends with {@link #shutdown()}.
+ * The one timer thread of an engine, shared by every timeout and delayed retry: no thread or executor task per call.
+ * A binary min-heap ordered by deadline, in which every task knows its index, so {@link Task#cancel()} (the common
+ * case: the call finished before its timeout) removes it in O(log n) instead of leaving garbage behind until the
+ * deadline.
+ *
+ * <p>The thread runs only the scheduled actions, Steadfast's constant-time bookkeeping; what they {@linkplain
+ * #handOff hand off} runs on the hand-off executor. It is a daemon thread made by {@link SteadfastThreads} (no
+ * inherited thread locals, no application class loader), starts on the first {@link #schedule}, ends after
+ * {@code idle} without pending actions (the next {@code schedule} starts a new one) and with {@link #shutdown()}.
  */
 public final class ThreadTimer implements Timer {
+
+    /** How long the thread waits, with nothing pending, before it ends. */
+    public static final long DEFAULT_IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private static final System.Logger LOG = System.getLogger("dev.steadfast");
     private static final int RUNNING = 0;
@@ -21,6 +33,8 @@ public final class ThreadTimer implements Timer {
     private static final int TIMED = 2;
 
     private final String threadName;
+    private final Executor handOff;
+    private final long idleNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition headChanged = lock.newCondition();
 
@@ -35,8 +49,26 @@ public final class ThreadTimer implements Timer {
     private int parked = RUNNING;
     private long parkedUntil;
 
-    public ThreadTimer(String threadName) {
-        this.threadName = threadName;
+    /**
+     * @param threadName the timer thread's name
+     * @param handOff    runs what the actions {@linkplain #handOff hand off}; must not run it on the calling thread
+     */
+    public ThreadTimer(String threadName, Executor handOff) {
+        this(threadName, handOff, DEFAULT_IDLE_NANOS);
+    }
+
+    /**
+     * @param threadName the timer thread's name
+     * @param handOff    runs what the actions {@linkplain #handOff hand off}; must not run it on the calling thread
+     * @param idleNanos  how long the thread waits with nothing pending before it ends (positive)
+     */
+    public ThreadTimer(String threadName, Executor handOff, long idleNanos) {
+        this.threadName = Objects.requireNonNull(threadName, "threadName");
+        this.handOff = Objects.requireNonNull(handOff, "handOff");
+        if (idleNanos <= 0) {
+            throw new IllegalArgumentException("idle time must be positive: " + idleNanos + " ns");
+        }
+        this.idleNanos = idleNanos;
     }
 
     @Override
@@ -48,9 +80,9 @@ public final class ThreadTimer implements Timer {
                 throw new RejectedExecutionException("The Steadfast timer has been shut down");
             }
             if (thread == null) {
-                thread = new Thread(this::loop, threadName);
-                thread.setDaemon(true);
-                thread.start();
+                Thread t = SteadfastThreads.newThread(threadName, this::loop);
+                t.start();
+                thread = t;
             }
             add(node);
             // Wake the thread only for a new head it would otherwise oversleep: parked with nothing to do, or in a
@@ -63,6 +95,19 @@ public final class ThreadTimer implements Timer {
             lock.unlock();
         }
         return node;
+    }
+
+    /**
+     * Gives {@code work} to the hand-off executor. Never throws: work it refuses (the engine is stopping) is logged
+     * and dropped.
+     */
+    @Override
+    public void handOff(Runnable work) {
+        try {
+            handOff.execute(work);
+        } catch (RuntimeException refused) {
+            LOG.log(Level.DEBUG, () -> "Steadfast dropped timer work on " + threadName + ": " + refused);
+        }
     }
 
     /** Stops the thread and drops every pending action. Idempotent. */
@@ -118,8 +163,20 @@ public final class ThreadTimer implements Timer {
                     }
                     if (size == 0) {
                         parked = IDLE;
-                        headChanged.awaitUninterruptibly();
-                        parked = RUNNING;
+                        long left;
+                        try {
+                            left = headChanged.awaitNanos(idleNanos);
+                        } catch (InterruptedException e) {
+                            left = 1; // only shutdown() matters to this thread, and it is signalled
+                        } finally {
+                            parked = RUNNING;
+                        }
+                        if (left <= 0 && size == 0 && !shutdown) {
+                            // Idle for idleNanos: end. Under the lock, so the next schedule() sees no thread and
+                            // starts one.
+                            thread = null;
+                            return;
+                        }
                         continue;
                     }
                     long deadline = heap[0].deadline;

@@ -10,14 +10,20 @@ import dev.steadfast.engine.time.Timer;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * A timeout on a {@code CompletionStage}: the returned stage completes exceptionally with
- * {@link TimeoutExceededException} at the deadline unless the inner stage completed first, whichever completes the
- * returned future first wins. At the deadline the inner future is cancelled (which interrupts an asynchronous body
- * that supports it). No thread waits.
+ * {@link TimeoutExceededException} at the deadline unless the inner stage completed first. At the deadline the inner
+ * future is cancelled (which interrupts an asynchronous body that supports it). No thread waits.
+ *
+ * <p><b>Who decides, and where it runs.</b> The deadline (on the timer's thread) and the inner stage's completion
+ * race for one flag; whichever sets it first decides the outcome, so a result that arrives after the deadline is
+ * ignored even if the timeout's consequences have not run yet. The timer thread only sets the flag: cancelling the
+ * inner stage and failing the returned one run callbacks (fallbacks, the caller's {@code thenApply}, a bulkhead
+ * starting the next call), so that is {@linkplain Timer#handOff handed off} and never delays another timeout.
  */
 public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V>> {
 
@@ -53,20 +59,64 @@ public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V
             return result;
         }
         result.follow(inner);
-        Timer.Task task = timer.schedule(timeoutNanos, () -> {
+        Deadline deadline = new Deadline(result, inner);
+        deadline.task = timer.schedule(timeoutNanos, deadline);
+        inner.whenComplete(deadline);
+        return result;
+    }
+
+    /**
+     * One call's race between its deadline ({@link #run()}, on the timer) and its inner stage ({@link #accept}). The
+     * flag is {@code false} until one of them decides.
+     */
+    private final class Deadline extends AtomicBoolean implements Runnable, BiConsumer<V, Throwable> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient ForwardingStage<V> result;
+        private final transient CompletionStage<V> inner;
+        /** Cancelled when the inner stage wins; written once, right after scheduling. */
+        transient volatile Timer.Task task;
+
+        Deadline(ForwardingStage<V> result, CompletionStage<V> inner) {
+            this.result = result;
+            this.inner = inner;
+        }
+
+        /** The deadline, on the timer's thread: decides, and hands the consequences off. */
+        @Override
+        public void run() {
+            if (compareAndSet(false, true)) {
+                timer.handOff(this::expire);
+            }
+        }
+
+        /** Off the timer: stops the work (first, so that a body that stops on the interrupt frees its resources
+         * as early as it can), then tells the caller. */
+        private void expire() {
+            if (result.isDone()) {
+                return; // the caller cancelled meanwhile; its cancel reached the inner stage already
+            }
+            ForwardingStage.cancel(inner);
             if (result.completeExceptionally(new TimeoutExceededException(method, timeout))) {
                 listener.timedOut(method, timeout);
-                ForwardingStage.cancel(inner);
             }
-        });
-        inner.whenComplete((value, error) -> {
-            task.cancel();
-            if (error == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(Failures.unwrap(error));
+        }
+
+        /** The inner stage completed: its outcome is the call's, unless the deadline decided first. */
+        @Override
+        public void accept(V value, Throwable error) {
+            Timer.Task t = task;
+            if (t != null) {
+                t.cancel();
             }
-        });
-        return result;
+            if (compareAndSet(false, true)) {
+                if (error == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(Failures.unwrap(error));
+                }
+            }
+        }
     }
 }

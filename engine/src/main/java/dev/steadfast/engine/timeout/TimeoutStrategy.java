@@ -3,6 +3,7 @@ package dev.steadfast.engine.timeout;
 import dev.steadfast.TimeoutExceededException;
 import dev.steadfast.engine.EngineListener;
 import dev.steadfast.engine.Failures;
+import dev.steadfast.engine.Interruption;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
 import dev.steadfast.engine.time.Clock;
@@ -14,8 +15,10 @@ import java.util.Objects;
 /**
  * A synchronous timeout: the body runs on the caller's thread, the shared {@link Timer} interrupts that thread at the
  * deadline, and a call that returns or throws past the deadline ends in {@link TimeoutExceededException}, with the
- * interrupt flag cleared. Past the deadline means the watchdog fired or the clock says so (a late timer still yields
- * the exception). What the body threw is attached as suppressed.
+ * timeout's own interrupt cleared (an interrupt from elsewhere, say a caller being stopped, stays set; when the thread
+ * was already interrupted at the deadline, the timeout does not interrupt it again). Past the deadline means the
+ * watchdog fired or the clock says so (a late timer still yields the exception). What the body threw is attached as
+ * suppressed. The watchdog is the timer's only work here: an interrupt, constant-time.
  */
 public final class TimeoutStrategy<V> implements Strategy<V> {
 
@@ -40,7 +43,7 @@ public final class TimeoutStrategy<V> implements Strategy<V> {
 
     @Override
     public V call(Invocation<V> invocation) throws Exception {
-        Watchdog watchdog = new Watchdog(Thread.currentThread());
+        Interruption watchdog = new Interruption();
         long start = clock.nanoTime();
         Timer.Task task = timer.schedule(timeoutNanos, watchdog);
         V result = null;

@@ -258,19 +258,43 @@ class AsyncBulkheadStrategyTest {
     }
 
     @Test
-    void cancellingARunningCallCancelsItsInnerStageAndFreesThePermit() {
+    void cancellingARunningCallLeavesAStageItCannotStopToEndOnItsOwnAndKeepsThePermitUntilThen() {
         AsyncBulkheadStrategy<String> bulkhead = bulkhead(1, 0, executor);
         Held a = new Held("a", new CopyOnWriteArrayList<>());
         CompletionStage<String> ra = bulkhead.call(a);
 
         ra.toCompletableFuture().cancel(true);
 
-        assertTrue(a.stage.isCancelled());
         assertInstanceOf(CancellationException.class,
                 assertThrows(CancellationException.class, () -> ra.toCompletableFuture().join()));
+        assertFalse(a.stage.isDone(), "cancelling the stage would not stop the work behind it, only hide its end");
+        assertEquals(1, bulkhead.running(), "the work is still in flight");
+        assertInstanceOf(BulkheadFullException.class, assertThrows(CompletionException.class,
+                () -> bulkhead.call(() -> CompletableFuture.completedFuture("too soon")).toCompletableFuture()
+                        .join()).getCause());
+
+        a.stage.complete("a");
+
         assertEquals(0, bulkhead.running());
         assertEquals("next", bulkhead.call(() -> CompletableFuture.completedFuture("next"))
                 .toCompletableFuture().join());
+    }
+
+    @Test
+    void theCallerHearsTheOutcomeOnlyOnceTheWorkHasSettledAndThePermitIsFree() {
+        AsyncBulkheadStrategy<String> bulkhead = bulkhead(1, 0, executor);
+        Lingering work = new Lingering();
+        CompletableFuture<String> first = bulkhead.call(() -> work).toCompletableFuture();
+        List<Integer> runningWhenTold = new CopyOnWriteArrayList<>();
+        first.whenComplete((v, e) -> runningWhenTold.add(bulkhead.running()));
+
+        work.complete("done"); // the stage completed, but the body has not left its thread yet
+        assertFalse(first.isDone(), "not told before the work has settled");
+
+        work.settled.complete(null);
+
+        assertEquals("done", first.join());
+        assertEquals(List.of(0), runningWhenTold, "the permit was free when the caller heard the outcome");
     }
 
     /** An inner stage whose work goes on after the stage is cancelled, as an offloaded body that ignores interrupts. */

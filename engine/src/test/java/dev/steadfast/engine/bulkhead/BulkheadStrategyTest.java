@@ -268,7 +268,7 @@ class BulkheadStrategyTest {
 
     @Test
     void waitsOnTheRealTimerForMaxWaitThenRejects() throws Exception {
-        ThreadTimer realTimer = new ThreadTimer("bulkhead-test-timer");
+        ThreadTimer realTimer = new ThreadTimer("bulkhead-test-timer", Runnable::run);
         try {
             long maxWait = Duration.ofMillis(50).toNanos();
             BulkheadStrategy<String> bulkhead = new BulkheadStrategy<>(Invocation::proceed, METHOD,
@@ -333,7 +333,7 @@ class BulkheadStrategyTest {
 
     @Test
     void neverRunsMoreThanValueBodiesWhileCallersWaitAndEveryWaiterGetsIn() throws Exception {
-        ThreadTimer realTimer = new ThreadTimer("bulkhead-test-timer");
+        ThreadTimer realTimer = new ThreadTimer("bulkhead-test-timer", Runnable::run);
         try {
             int value = 3;
             int callersCount = 2 * value;

@@ -2,15 +2,21 @@ package dev.steadfast.engine.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -28,11 +34,13 @@ class ThreadTimerTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final String name = "steadfast-timer-test-" + System.identityHashCode(this);
-    private final ThreadTimer timer = new ThreadTimer(name);
+    private final ExecutorService handOffs = Executors.newCachedThreadPool(r -> new Thread(r, "hand-off"));
+    private final ThreadTimer timer = new ThreadTimer(name, handOffs);
 
     @AfterEach
     void stop() {
         timer.shutdown();
+        handOffs.shutdownNow();
     }
 
     private long threadsNamed() {
@@ -202,6 +210,95 @@ class ThreadTimerTest {
         assertThrows(RejectedExecutionException.class, () -> timer.schedule(0, () -> {
         }));
         timer.shutdown(); // idempotent
+    }
+
+    @Test
+    void workHandedOffRunsOnTheHandOffExecutorNotOnTheTimerThread() throws Exception {
+        CompletableFuture<String> ranOn = new CompletableFuture<>();
+
+        timer.schedule(MS, () -> timer.handOff(() -> ranOn.complete(Thread.currentThread().getName())));
+
+        assertEquals("hand-off", ranOn.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void workThatBlocksAfterAHandOffDoesNotDelayTheNextTask() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch next = new CountDownLatch(1);
+        try {
+            timer.schedule(0, () -> timer.handOff(() -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS); // a fallback that blocks
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            timer.schedule(10 * MS, next::countDown);
+
+            assertTrue(next.await(5, TimeUnit.SECONDS), "the next task waited for blocked hand-off work");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aHandOffTheExecutorRefusesIsDroppedWithoutHarmingTheTimer() throws Exception {
+        ThreadTimer refusing = new ThreadTimer(name + "-refusing", work -> {
+            throw new RejectedExecutionException("stopping");
+        });
+        try {
+            CountDownLatch after = new CountDownLatch(1);
+            refusing.schedule(0, () -> refusing.handOff(() -> { }));
+            refusing.schedule(MS, after::countDown);
+
+            assertTrue(after.await(5, TimeUnit.SECONDS));
+        } finally {
+            refusing.shutdown();
+        }
+    }
+
+    @Test
+    void theThreadCarriesNoInheritedThreadLocalNorTheCallersContextClassLoaderAndIsADaemon() throws Exception {
+        InheritableThreadLocal<String> request = new InheritableThreadLocal<>();
+        ClassLoader application = new URLClassLoader("application", new URL[0], getClass().getClassLoader());
+        CompletableFuture<Thread> timerThread = new CompletableFuture<>();
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            request.set("the caller's request");
+            Thread.currentThread().setContextClassLoader(application);
+            timer.schedule(0, () -> {
+                timerThread.complete(Thread.currentThread());
+                seen.complete(String.valueOf(request.get()));
+            });
+        });
+        caller.start();
+
+        Thread t = timerThread.get(5, TimeUnit.SECONDS);
+        assertEquals("null", seen.get(5, TimeUnit.SECONDS));
+        assertNotSame(application, t.getContextClassLoader());
+        assertTrue(t.isDaemon());
+    }
+
+    @Test
+    void theThreadEndsWhenIdleAndTheNextScheduleStartsAnother() throws Exception {
+        ThreadTimer quick = new ThreadTimer(name + "-idle", handOffs, TimeUnit.MILLISECONDS.toNanos(50));
+        try {
+            CountDownLatch first = new CountDownLatch(1);
+            quick.schedule(0, first::countDown);
+            assertTrue(first.await(5, TimeUnit.SECONDS));
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (quick.isRunning() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
+            assertFalse(quick.isRunning(), "the idle thread ended");
+
+            CountDownLatch second = new CountDownLatch(1);
+            quick.schedule(MS, second::countDown);
+            assertTrue(second.await(5, TimeUnit.SECONDS), "a new thread runs what is scheduled afterwards");
+        } finally {
+            quick.shutdown();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.steadfast.engine.timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,11 @@ import dev.steadfast.engine.time.SystemClock;
 import dev.steadfast.engine.time.ThreadTimer;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +28,13 @@ class TimeoutOnTheRealTimerTest {
 
     private static final String TIMER_THREAD = "steadfast-timer";
 
-    private final ThreadTimer timer = new ThreadTimer(TIMER_THREAD);
+    private final ExecutorService handOffs = Executors.newCachedThreadPool(r -> new Thread(r, "hand-off"));
+    private final ThreadTimer timer = new ThreadTimer(TIMER_THREAD, handOffs);
 
     @AfterEach
     void stopTimer() {
         timer.shutdown();
+        handOffs.shutdownNow();
         Thread.interrupted();
     }
 
@@ -56,6 +63,52 @@ class TimeoutOnTheRealTimerTest {
         assertEquals(Duration.ofMillis(100), e.getTimeout());
         assertFalse(Thread.currentThread().isInterrupted());
         assertEquals(0, timer.pending());
+    }
+
+    @Test
+    void aTimedOutStageCompletesAndRunsItsCallersCallbacksOffTheTimerThread() throws Exception {
+        AsyncTimeoutStrategy<Object> timeout = new AsyncTimeoutStrategy<>(Invocation::proceed, "com.acme.Slow#stage()",
+                new TimeoutPolicy(Duration.ofMillis(20).toNanos()), timer, EngineListener.NONE);
+        CompletableFuture<Object> never = new CompletableFuture<>();
+
+        CompletableFuture<Object> result = timeout.call(() -> never).toCompletableFuture();
+        CompletableFuture<String> callbackThread = result.handle((v, e) -> Thread.currentThread().getName());
+
+        assertEquals("hand-off", callbackThread.get(5, TimeUnit.SECONDS));
+        assertTrue(never.isCancelled(), "the inner stage is cancelled at the deadline");
+        assertTrue(result.isCompletedExceptionally());
+    }
+
+    @Test
+    void aResultArrivingAfterTheDeadlineButBeforeTheHandOffRanIsIgnored() throws Exception {
+        CountDownLatch handOffMayRun = new CountDownLatch(1);
+        ThreadTimer held = new ThreadTimer(TIMER_THREAD + "-held", work -> handOffs.execute(() -> {
+            try {
+                handOffMayRun.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            work.run();
+        }));
+        try {
+            AsyncTimeoutStrategy<Object> timeout = new AsyncTimeoutStrategy<>(Invocation::proceed,
+                    "com.acme.Slow#stage()", new TimeoutPolicy(Duration.ofMillis(1).toNanos()), held,
+                    EngineListener.NONE);
+            CompletableFuture<Object> inner = new CompletableFuture<>();
+            CompletableFuture<Object> result = timeout.call(() -> inner).toCompletableFuture();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (held.pending() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(1); // until the deadline has fired on the timer thread
+            }
+
+            inner.complete("too late");
+            handOffMayRun.countDown();
+
+            ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(5, TimeUnit.SECONDS));
+            assertInstanceOf(TimeoutExceededException.class, e.getCause(), "the deadline decided first");
+        } finally {
+            held.shutdown();
+        }
     }
 
     @Test

@@ -198,6 +198,64 @@ class TimeoutStrategyTest {
     }
 
     @Test
+    void anInterruptFromElsewhereBeforeTheDeadlineStaysSetWhenTheCallTimesOut() throws Exception {
+        Thread caller = Thread.currentThread();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch deadlinePassed = new CountDownLatch(1);
+        Thread elsewhere = new Thread(() -> {
+            try {
+                entered.await();
+                caller.interrupt(); // at 20 ms: someone else asks the caller to stop
+                clock.advance(ofMillis(20));
+                clock.advance(ofMillis(980)); // the deadline: the watchdog fires
+                deadlinePassed.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        elsewhere.start();
+
+        assertThrows(TimeoutExceededException.class, () -> strategy.call(() -> {
+            entered.countDown();
+            while (deadlinePassed.getCount() > 0) {
+                Thread.onSpinWait(); // a body that never looks at its interrupt flag
+            }
+            return "late value";
+        }));
+        elsewhere.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertTrue(Thread.interrupted(), "the interrupt from elsewhere is the caller's to see, not the timeout's");
+    }
+
+    @Test
+    void anInterruptFromElsewhereWhileTheBodyIsBlockedIsKeptWhenTheCallTimesOut() throws Exception {
+        Thread caller = Thread.currentThread();
+        CountDownLatch entered = new CountDownLatch(1);
+        Thread elsewhere = new Thread(() -> {
+            try {
+                entered.await();
+                caller.interrupt();
+                clock.advance(ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThrows(TimeoutExceededException.class, () -> strategy.call(() -> {
+            elsewhere.start();
+            entered.countDown();
+            // Blocked in uninterruptible work: sees neither interrupt, notes that it was asked to stop.
+            while (timer.pending() > 0) {
+                Thread.onSpinWait();
+            }
+            return "late value";
+        }));
+        elsewhere.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertTrue(Thread.interrupted(), "the flag set from elsewhere survives the timeout");
+    }
+
+    @Test
     void theWatchdogArmedAtTheStartFiresAtTheDeadlineNotBefore() throws Exception {
         AtomicReference<Boolean> interruptedAt999 = new AtomicReference<>();
         AtomicReference<Boolean> interruptedAt1000 = new AtomicReference<>();

@@ -55,7 +55,12 @@ final class CdiAsync {
         }
     }
 
-    /** Activates the request context around an asynchronous body, unless one is already active on that thread. */
+    /**
+     * Activates the request context around an asynchronous body, unless one is already active on that thread. The
+     * engine calls both inside its {@code try}: a failure to activate fails the call; a failure to deactivate (a
+     * {@code ContextNotActiveException} while the container stops) is logged here and changes nothing else, the
+     * call's outcome and its bulkhead permit least of all.
+     */
     static ThreadContext requestContext(BeanManager beanManager) {
         return new ThreadContext() {
             @Override
@@ -67,8 +72,14 @@ final class CdiAsync {
 
             @Override
             public void deactivate(Object token) {
-                if (token != null) {
+                if (token == null) {
+                    return;
+                }
+                try {
                     ((RequestContextController) token).deactivate();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, () -> "Steadfast could not deactivate the request context after an"
+                            + " asynchronous body (" + e + "); the call's outcome stands");
                 }
             }
         };

@@ -5,6 +5,7 @@ import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryAttempted;
+import dev.steadfast.RetryRefused;
 import dev.steadfast.engine.EngineListener;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -28,14 +29,16 @@ final class CdiEvents implements EngineListener {
     private final boolean stateChanges;
     private final boolean retries;
     private final boolean rejections;
+    private final boolean refusals;
     private final boolean fallbacks;
 
     private CdiEvents(Event<Object> events, boolean stateChanges, boolean retries, boolean rejections,
-            boolean fallbacks) {
+            boolean refusals, boolean fallbacks) {
         this.events = events;
         this.stateChanges = stateChanges;
         this.retries = retries;
         this.rejections = rejections;
+        this.refusals = refusals;
         this.fallbacks = fallbacks;
     }
 
@@ -44,11 +47,12 @@ final class CdiEvents implements EngineListener {
         boolean stateChanges = observes(observedTypes, CircuitStateChanged.class);
         boolean retries = observes(observedTypes, RetryAttempted.class);
         boolean rejections = observes(observedTypes, CallRejected.class);
+        boolean refusals = observes(observedTypes, RetryRefused.class);
         boolean fallbacks = observes(observedTypes, FallbackApplied.class);
-        if (!stateChanges && !retries && !rejections && !fallbacks) {
+        if (!stateChanges && !retries && !rejections && !refusals && !fallbacks) {
             return null;
         }
-        return new CdiEvents(beanManager.getEvent(), stateChanges, retries, rejections, fallbacks);
+        return new CdiEvents(beanManager.getEvent(), stateChanges, retries, rejections, refusals, fallbacks);
     }
 
     private static boolean observes(Set<Type> observedTypes, Class<?> eventType) {
@@ -64,6 +68,21 @@ final class CdiEvents implements EngineListener {
     public void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
         if (stateChanges) {
             fire(new CircuitStateChanged(name, from, to, at));
+        }
+    }
+
+    /** A keyed breaker's key changed state: the same event, carrying the key as text. */
+    @Override
+    public void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
+        if (stateChanges) {
+            fire(new CircuitStateChanged(name, from, to, at, String.valueOf(key)));
+        }
+    }
+
+    @Override
+    public void retryRefused(String method, int attempt, String budget) {
+        if (refusals) {
+            fire(new RetryRefused(method, attempt, budget));
         }
     }
 

@@ -54,11 +54,14 @@ final class MemberReader {
         this.loader = loader;
     }
 
-    /** The key prefixes of {@code docs/configuration.md}; {@code breakerName} adds the named level first. */
+    /**
+     * The key prefixes of {@code docs/configuration.md}; {@code breakerName} (a breaker's, or a retry budget's name)
+     * adds the named level first: {@code steadfast.<kind>."<name>".}.
+     */
     static List<String> prefixes(PolicyKind kind, String className, String methodName, String breakerName) {
         List<String> p = new ArrayList<>(4);
         if (breakerName != null && !breakerName.isEmpty()) {
-            p.add("steadfast.circuit-breaker.\"" + breakerName + "\".");
+            p.add("steadfast." + kind.key + ".\"" + breakerName + "\".");
         }
         p.add("steadfast.\"" + className + "/" + methodName + "\"." + kind.key + ".");
         p.add("steadfast.\"" + className + "\"." + kind.key + ".");

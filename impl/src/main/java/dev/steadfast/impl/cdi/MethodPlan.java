@@ -1,13 +1,18 @@
 package dev.steadfast.impl.cdi;
 
+import dev.steadfast.BreakerKeyFunction;
 import dev.steadfast.FallbackHandler;
 import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.GuardPolicy;
+import dev.steadfast.engine.breaker.BreakerKeySelector;
 import dev.steadfast.engine.breaker.BreakerPolicy;
+import dev.steadfast.engine.breaker.KeyedBreakerPolicy;
+import dev.steadfast.engine.bulkhead.AdaptiveLimitPolicy;
 import dev.steadfast.engine.bulkhead.BulkheadPolicy;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
 import dev.steadfast.engine.fallback.FallbackFunction;
 import dev.steadfast.engine.fallback.FallbackPolicy;
+import dev.steadfast.engine.retry.RetryBudgetPolicy;
 import dev.steadfast.engine.retry.RetryPolicy;
 import dev.steadfast.engine.timeout.TimeoutPolicy;
 
@@ -39,6 +44,17 @@ final class MethodPlan {
     TimeoutPolicy timeout;
     BulkheadPolicy bulkhead;
     FallbackPlan fallback;
+    /** The retry budget's own name, {@code null} for the method's own budget. */
+    String retryBudgetName;
+    RetryBudgetPolicy retryBudget;
+    /** Where the budget is registered: its name, or {@code <class>#<method>}; set once every plan is known. */
+    String budgetRegistryName;
+    AdaptiveLimitPolicy adaptiveBulkhead;
+    /** A keyed breaker's bounds; {@code null} for an unkeyed breaker. */
+    KeyedBreakerPolicy breakerKeys;
+    /** The {@code @BreakerKey} parameter's index, or {@code -1} when {@link #keyFunction} computes the key. */
+    int keyParameter = -1;
+    Class<? extends BreakerKeyFunction> keyFunction;
 
     MethodPlan(Class<?> beanClass, Method method, String name, boolean returnsStage) {
         this.beanClass = beanClass;
@@ -49,7 +65,7 @@ final class MethodPlan {
 
     boolean isEmpty() {
         return !asynchronous && retry == null && breaker == null && rateLimit == null && timeout == null
-                && bulkhead == null && fallback == null;
+                && bulkhead == null && fallback == null && adaptiveBulkhead == null;
     }
 
     /**
@@ -59,7 +75,28 @@ final class MethodPlan {
         return GuardPolicy.builder(name).returnsStage(returnsStage).asynchronous(asynchronous)
                 .fallback(fallback == null ? null : fallback.toPolicy(this, instances))
                 .retry(retry == null ? null : retry.toPolicy(this, instances))
-                .breaker(registryName, breaker).rateLimit(rateLimit).timeout(timeout).bulkhead(bulkhead).build();
+                .breaker(registryName, breaker).rateLimit(rateLimit).timeout(timeout).bulkhead(bulkhead)
+                .retryBudget(budgetRegistryName, retry == null ? null : retryBudget)
+                .adaptiveBulkhead(adaptiveBulkhead)
+                .breakerKeys(breaker == null ? null : breakerKeys, breaker == null ? null : keySelector(instances))
+                .build();
+    }
+
+    /** How a call's key is found: its {@code @BreakerKey} argument, or the key function of its arguments. */
+    private BreakerKeySelector keySelector(Instances instances) {
+        if (breakerKeys == null) {
+            return null;
+        }
+        if (keyFunction == null) {
+            return BreakerKeySelector.argument(keyParameter);
+        }
+        BreakerKeyFunction f;
+        try {
+            f = instances.of(keyFunction);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("@KeyedBreaker.keyFunction on " + name + ": " + e.getMessage(), e);
+        }
+        return invocation -> f.keyOf(invocation.arguments());
     }
 
     /**

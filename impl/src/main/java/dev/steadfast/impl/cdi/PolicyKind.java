@@ -1,16 +1,23 @@
 package dev.steadfast.impl.cdi;
 
+import dev.steadfast.AdaptiveBulkhead;
 import dev.steadfast.Asynchronous;
 import dev.steadfast.Bulkhead;
 import dev.steadfast.CircuitBreaker;
 import dev.steadfast.Fallback;
+import dev.steadfast.KeyedBreaker;
 import dev.steadfast.RateLimit;
 import dev.steadfast.Retry;
+import dev.steadfast.RetryBudget;
 import dev.steadfast.Timeout;
 
 import java.lang.annotation.Annotation;
 
-/** The Steadfast annotations, with the names their config keys and messages use. */
+/**
+ * The Steadfast annotations, with the names their config keys and messages use. Overload control adds three:
+ * {@code @RetryBudget} ({@code retry-budget}), {@code @AdaptiveBulkhead} ({@code adaptive-bulkhead}) and
+ * {@code @KeyedBreaker}, whose members are read under {@code circuit-breaker}, the keys of the breaker it makes keyed.
+ */
 enum PolicyKind {
     FALLBACK(Fallback.class, "fallback"),
     RETRY(Retry.class, "retry"),
@@ -18,7 +25,10 @@ enum PolicyKind {
     RATE_LIMIT(RateLimit.class, "rate-limit"),
     TIMEOUT(Timeout.class, "timeout"),
     BULKHEAD(Bulkhead.class, "bulkhead"),
-    ASYNCHRONOUS(Asynchronous.class, "asynchronous");
+    ASYNCHRONOUS(Asynchronous.class, "asynchronous"),
+    RETRY_BUDGET(RetryBudget.class, "retry-budget"),
+    ADAPTIVE_BULKHEAD(AdaptiveBulkhead.class, "adaptive-bulkhead"),
+    KEYED_BREAKER(KeyedBreaker.class, "circuit-breaker");
 
     final Class<? extends Annotation> type;
     /** The {@code <annotation>} part of config keys. */

@@ -1,6 +1,11 @@
 package dev.steadfast.impl.cdi;
 
+import dev.steadfast.AdaptiveBulkhead;
+import dev.steadfast.BreakerKey;
+import dev.steadfast.BreakerKeyFunction;
 import dev.steadfast.Bulkhead;
+import dev.steadfast.KeyedBreaker;
+import dev.steadfast.RetryBudget;
 import dev.steadfast.RateLimit;
 import dev.steadfast.RateLimitType;
 import dev.steadfast.CircuitBreaker;
@@ -10,7 +15,10 @@ import dev.steadfast.Retry;
 import dev.steadfast.Timeout;
 import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.breaker.BreakerPolicy;
+import dev.steadfast.engine.breaker.KeyedBreakerPolicy;
+import dev.steadfast.engine.bulkhead.AdaptiveLimitPolicy;
 import dev.steadfast.engine.bulkhead.BulkheadPolicy;
+import dev.steadfast.engine.retry.RetryBudgetPolicy;
 import dev.steadfast.engine.retry.RetryPolicy;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
 import dev.steadfast.engine.timeout.TimeoutPolicy;
@@ -62,9 +70,116 @@ final class PolicyResolver {
                 case RATE_LIMIT -> plan.rateLimit = rateLimit((RateLimit) e.getValue(), reader);
                 case FALLBACK -> plan.fallback = fallback((Fallback) e.getValue(), reader, beanClass, method);
                 case ASYNCHRONOUS -> plan.asynchronous = asynchronous(reader, method);
+                case RETRY_BUDGET -> retryBudget((RetryBudget) e.getValue(), reader, plan, beanClass, method);
+                case ADAPTIVE_BULKHEAD -> plan.adaptiveBulkhead = adaptiveBulkhead((AdaptiveBulkhead) e.getValue(),
+                        reader);
+                case KEYED_BREAKER -> {
+                    // read with the breaker, below: its members need the breaker's name
+                }
             }
         }
+        overload(plan, annotations, beanClass, method);
         return plan.isEmpty() ? null : plan;
+    }
+
+    /**
+     * The rules between the overload controls and the policies they work with: a retry budget rations a retry, an
+     * adaptive bulkhead replaces a bulkhead, a keyed breaker keys a breaker by one {@code @BreakerKey} parameter or a
+     * key function.
+     */
+    private void overload(MethodPlan plan, Map<PolicyKind, Annotation> annotations, Class<?> beanClass,
+            Method method) {
+        if (plan.retryBudget != null && plan.retry == null) {
+            if (!annotations.containsKey(PolicyKind.RETRY)) {
+                problems.add(PolicyKind.RETRY_BUDGET.display() + " on " + plan.name
+                        + ": there is no @Retry to ration; add @Retry to the method, its class or a stereotype");
+            }
+            plan.retryBudget = null; // a disabled (or broken) retry has nothing to ration
+        }
+        if (annotations.containsKey(PolicyKind.ADAPTIVE_BULKHEAD) && annotations.containsKey(PolicyKind.BULKHEAD)) {
+            problems.add(PolicyKind.ADAPTIVE_BULKHEAD.display() + " on " + plan.name
+                    + ": together with @Bulkhead; a method has one concurrency limit, use one or the other");
+            plan.adaptiveBulkhead = null;
+        }
+        List<Integer> keyParameters = new ArrayList<>();
+        Annotation[][] parameters = method.getParameterAnnotations();
+        for (int i = 0; i < parameters.length; i++) {
+            for (Annotation a : parameters[i]) {
+                if (a.annotationType() == BreakerKey.class) {
+                    keyParameters.add(i);
+                }
+            }
+        }
+        boolean keyedAnnotation = annotations.containsKey(PolicyKind.KEYED_BREAKER);
+        if (keyParameters.isEmpty() && !keyedAnnotation) {
+            return;
+        }
+        String subject = (keyedAnnotation ? PolicyKind.KEYED_BREAKER.display() : "@BreakerKey") + " on " + plan.name
+                + ": ";
+        if (!annotations.containsKey(PolicyKind.CIRCUIT_BREAKER)) {
+            problems.add(subject + "there is no @CircuitBreaker to key; add @CircuitBreaker to the method, its class or"
+                    + " a stereotype");
+            return;
+        }
+        if (keyParameters.size() > 1) {
+            problems.add(subject + keyParameters.size() + " parameters are marked @BreakerKey (" + keyParameters
+                    + "); mark one, or compute the key with @KeyedBreaker(keyFunction = ...)");
+            return;
+        }
+        if (plan.breaker == null) {
+            return; // the breaker is disabled, or broken and reported
+        }
+        KeyedBreaker a = keyedAnnotation ? (KeyedBreaker) annotations.get(PolicyKind.KEYED_BREAKER)
+                : Defaults.class.getAnnotation(KeyedBreaker.class);
+        MemberReader r = reader(PolicyKind.KEYED_BREAKER, beanClass, method, plan.name, plan.breakerName);
+        int maxKeys = r.integer("maxKeys", a.maxKeys()).value();
+        Time idle = r.nanos("keyIdleEviction", a.keyIdleEviction(), "keyIdleEvictionUnit", a.keyIdleEvictionUnit());
+        Value<Class<? extends BreakerKeyFunction>> function = r.type("keyFunction", a.keyFunction(),
+                BreakerKeyFunction.class);
+        KeyedBreakerPolicy.Builder b = KeyedBreakerPolicy.builder().maxKeys(maxKeys).keyIdleEviction(idle.duration());
+        boolean hasFunction = function.value() != BreakerKeyFunction.None.class;
+        if (hasFunction && !keyParameters.isEmpty()) {
+            problems.add(r.subject("keyFunction") + function.shown() + " and a @BreakerKey parameter together; use one"
+                    + " or the other");
+            return;
+        }
+        if (!hasFunction && keyParameters.isEmpty()) {
+            problems.add(r.subject("keyFunction") + "names no key function and no parameter is marked @BreakerKey;"
+                    + " mark the parameter that selects the breaker");
+            return;
+        }
+        if (r.report(b.violations())) {
+            plan.breakerKeys = b.build();
+            plan.keyParameter = keyParameters.isEmpty() ? -1 : keyParameters.get(0);
+            plan.keyFunction = hasFunction ? function.value() : null;
+        }
+    }
+
+    /** Holds {@code @KeyedBreaker}'s defaults, for a breaker keyed by a {@code @BreakerKey} parameter alone. */
+    @KeyedBreaker
+    private static final class Defaults {
+    }
+
+    private void retryBudget(RetryBudget a, MemberReader unnamed, MethodPlan plan, Class<?> beanClass, Method method) {
+        String name = unnamed.string("name", a.name()).value().trim();
+        MemberReader r = name.isEmpty() ? unnamed : reader(PolicyKind.RETRY_BUDGET, beanClass, method, plan.name, name);
+        RetryBudgetPolicy.Builder b = RetryBudgetPolicy.builder()
+                .ratio(r.decimal("ratio", a.ratio()).value())
+                .minPerSecond(r.integer("minPerSecond", a.minPerSecond()).value())
+                .window(r.nanos("window", a.window(), "windowUnit", a.windowUnit()).duration());
+        if (r.report(b.violations())) {
+            plan.retryBudgetName = name.isEmpty() ? null : name;
+            plan.retryBudget = b.build();
+        }
+    }
+
+    private AdaptiveLimitPolicy adaptiveBulkhead(AdaptiveBulkhead a, MemberReader r) {
+        AdaptiveLimitPolicy.Builder b = AdaptiveLimitPolicy.builder()
+                .initialLimit(r.integer("initialLimit", a.initialLimit()).value())
+                .minLimit(r.integer("minLimit", a.minLimit()).value())
+                .maxLimit(r.integer("maxLimit", a.maxLimit()).value())
+                .backoffRatio(r.decimal("backoffRatio", a.backoffRatio()).value());
+        return r.report(b.violations()) ? b.build() : null;
     }
 
     private MemberReader reader(PolicyKind kind, Class<?> beanClass, Method method, String where, String breaker) {

@@ -9,11 +9,13 @@ import dev.steadfast.engine.Strategy;
 import dev.steadfast.engine.health.CheckSettings;
 import dev.steadfast.ComponentCheck;
 import jakarta.enterprise.inject.Instance;
+import dev.steadfast.engine.async.AsyncExecutors;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.FaultToleranceDefinitionException;
 import dev.steadfast.FaultToleranceHealth;
+import dev.steadfast.RetryBudgets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -46,8 +48,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Steadfast's portable extension, registered through {@code META-INF/services} (the jar has no {@code beans.xml}).
  *
  * <ol>
- * <li>Before discovery: registers the one interceptor at its configured priority.</li>
- * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards.</li>
+ * <li>Before discovery: registers the one interceptor at its configured priority, and declares Steadfast's annotations
+ * interceptor bindings leading to it, for rest client implementations ({@link RestClientInterfaces}).</li>
+ * <li>Per annotated type: adds the interceptor binding to every method a Steadfast annotation guards (moving a bean's
+ * class-level annotations to those methods); plans a MicroProfile Rest Client interface like a bean class.</li>
  * <li>Per managed bean (EJB session beans included): reads the annotations and config, validates, and plans each
  * guarded method; every broken definition becomes a definition error naming the member, method, value and rule.</li>
  * <li>After discovery: creates the engine and offers {@link CircuitBreakers} and {@link FaultToleranceHealth} as
@@ -55,7 +59,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>After validation: names the breakers, checks that shared ones agree, finds the observers (metrics modules,
  * {@link dev.steadfast.spi.GuardObserver} beans), instantiates handlers and predicates and builds each method's
  * strategy chain; registers the {@link ComponentCheck} beans with the health report.</li>
- * <li>At shutdown: stops every thread Steadfast started.</li>
+ * <li>At shutdown: fails every asynchronous call still pending, stops every thread Steadfast started and destroys the
+ * component check beans.</li>
  * </ol>
  */
 public class SteadfastExtension implements Extension {
@@ -64,6 +69,7 @@ public class SteadfastExtension implements Extension {
 
     static final String PRIORITY_KEY = "steadfast.interceptor.priority";
     static final String ENABLED_KEY = "steadfast.enabled";
+    static final String EXECUTOR_QUEUE_KEY = "steadfast.executor.queue-size";
     static final int DEFAULT_PRIORITY = Interceptor.Priority.PLATFORM_AFTER + 10;
 
     private ConfigLookup config;
@@ -85,9 +91,15 @@ public class SteadfastExtension implements Extension {
     private final Map<Class<?>, Map<Method, MethodPlan>> plans = new HashMap<>();
     /** Chains by bean class, then by method; immutable maps, published once after validation. */
     private final Map<Class<?>, Map<Method, Strategy<Object>>> chains = new ConcurrentHashMap<>();
+    /** Classes whose guarded methods carry the interceptor binding: the bean classes the interceptor can meet. */
+    private final Set<Class<?>> boundClasses = ConcurrentHashMap.newKeySet();
     /** Event types that some observer method observes, to fire Steadfast's events only when somebody listens. */
     private final Set<Type> observedTypes = new HashSet<>();
+    private int executorQueue = AsyncExecutors.defaultQueueCapacity();
+    /** The context class loader the application is deployed with: its engine's, and its guards'. */
+    private ClassLoader application;
     private Engine engine;
+    private Engines.Registration registration;
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
         config = ConfigLookup.create();
@@ -98,6 +110,20 @@ public class SteadfastExtension implements Extension {
                 priority = Integer.parseInt(configured.get().trim());
             } catch (NumberFormatException e) {
                 startupProblems.add("Config key " + PRIORITY_KEY + ": '" + configured.get() + "' is not an integer");
+            }
+        }
+        Optional<String> queue = config.get(EXECUTOR_QUEUE_KEY);
+        if (queue.isPresent()) {
+            try {
+                executorQueue = Integer.parseInt(queue.get().trim());
+            } catch (NumberFormatException e) {
+                executorQueue = 0;
+            }
+            if (executorQueue < 1) {
+                startupProblems.add("Config key " + EXECUTOR_QUEUE_KEY + ": '" + queue.get()
+                        + "' is not a whole number of at least 1 (asynchronous calls that may wait for a thread of"
+                        + " Steadfast's own pool)");
+                executorQueue = AsyncExecutors.defaultQueueCapacity();
             }
         }
         Optional<String> enabled = config.get(ENABLED_KEY);
@@ -128,6 +154,7 @@ public class SteadfastExtension implements Extension {
         if (priority != DEFAULT_PRIORITY) {
             interceptor.remove(a -> a.annotationType() == Priority.class).add(new PriorityLiteral(priority));
         }
+        RestClientInterfaces.declareBindings(event);
     }
 
     /**
@@ -140,6 +167,15 @@ public class SteadfastExtension implements Extension {
         if (javaClass.getName().startsWith("dev.steadfast.impl.")) {
             if (!type.isAnnotationPresent(Registered.class)) {
                 event.veto();
+            }
+            return;
+        }
+        if (RestClientInterfaces.isClientInterface(javaClass)) {
+            Map<Method, MethodPlan> byMethod = RestClientInterfaces.plan(type,
+                    new PolicyResolver(config, allEnabled, definitionProblems), definitionProblems,
+                    (method, effective) -> knowKeysOf(javaClass, method, effective));
+            if (!byMethod.isEmpty()) {
+                plans.put(javaClass, byMethod);
             }
             return;
         }
@@ -158,7 +194,9 @@ public class SteadfastExtension implements Extension {
                 }
             }
         }
+        RestClientInterfaces.moveClassLevelToMethods(event, guarded);
         if (!guarded.isEmpty()) {
+            boundClasses.add(javaClass);
             event.configureAnnotatedType()
                     .filterMethods(m -> guarded.contains(m.getJavaMember()))
                     .forEach(m -> m.add(SteadfastBinding.Literal.INSTANCE));
@@ -217,14 +255,21 @@ public class SteadfastExtension implements Extension {
         if (events != null) {
             listeners.add(events);
         }
-        Engine e = Engine.create(Listeners.of(listeners), CdiAsync.preferredExecutor(beanManager),
-                CdiAsync.requestContext(beanManager));
+        application = Thread.currentThread().getContextClassLoader();
+        Engine e = Engine.builder(Listeners.of(listeners))
+                .executor(CdiAsync.preferredExecutor(beanManager))
+                .threadContext(CdiAsync.requestContext(beanManager))
+                .application(application)
+                .executorQueue(executorQueue)
+                .create();
         engine = e;
         e.health().checks().defaults(checkSettings);
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.breakers());
         event.addBean().types(FaultToleranceHealth.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.health());
+        event.addBean().types(RetryBudgets.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(c -> e.retryBudgets());
     }
 
     /**
@@ -247,6 +292,9 @@ public class SteadfastExtension implements Extension {
                 }
                 try {
                     built.put(m.getKey(), engine.build(m.getValue().toPolicy(instances)));
+                    if (m.getValue().registryName != null) {
+                        engine.breakers().pin(m.getValue().registryName); // lives as long as the application
+                    }
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }
@@ -261,7 +309,8 @@ public class SteadfastExtension implements Extension {
         }
         plans.clear();
         if (problems.isEmpty() && startupProblems.isEmpty()) {
-            Engines.install(engine); // programmatic guards built from now on share this engine's breakers
+            // Programmatic guards built from now on with the application's class loader share this engine.
+            registration = Engines.register(application, engine);
         }
     }
 
@@ -276,9 +325,21 @@ public class SteadfastExtension implements Extension {
         Set<MethodPlan> disagreeing = new HashSet<>();
         for (Map<Method, MethodPlan> byMethod : plans.values()) {
             Map<String, Integer> unnamedPerMethodName = new HashMap<>();
+            Map<String, Integer> unnamedBudgets = new HashMap<>();
             for (MethodPlan p : byMethod.values()) {
                 if (p.breaker != null && p.breakerName == null) {
                     unnamedPerMethodName.merge(p.method.getName(), 1, Integer::sum);
+                }
+                if (p.retryBudget != null && p.retryBudgetName == null) {
+                    unnamedBudgets.merge(p.method.getName(), 1, Integer::sum);
+                }
+            }
+            for (MethodPlan p : byMethod.values()) {
+                if (p.retryBudget != null) {
+                    // Named as a breaker is; methods naming one budget must agree, which the registry checks.
+                    p.budgetRegistryName = p.retryBudgetName != null ? p.retryBudgetName
+                            : unnamedBudgets.get(p.method.getName()) > 1 ? p.name
+                            : p.beanClass.getName() + "#" + p.method.getName();
                 }
             }
             for (MethodPlan p : byMethod.values()) {
@@ -292,7 +353,16 @@ public class SteadfastExtension implements Extension {
                 }
                 p.registryName = p.breakerName;
                 MethodPlan first = firstByName.putIfAbsent(p.breakerName, p);
-                if (first != null && !first.breaker.equals(p.breaker)) {
+                if (first != null && first.breaker.equals(p.breaker)
+                        && !java.util.Objects.equals(first.breakerKeys, p.breakerKeys)) {
+                    disagreeing.add(p);
+                    problems.add("@CircuitBreaker(name = \"" + p.breakerName + "\") on " + first.name + " and on "
+                            + p.name + " disagree: " + (first.breakerKeys == null || p.breakerKeys == null
+                                    ? "keyed on " + (first.breakerKeys == null ? p.name : first.name) + " only"
+                                    : first.breakerKeys.differences(p.breakerKeys))
+                            + "; every method naming a breaker keys it alike, with the same maxKeys and"
+                            + " keyIdleEviction");
+                } else if (first != null && !first.breaker.equals(p.breaker)) {
                     disagreeing.add(p);
                     problems.add("@CircuitBreaker(name = \"" + p.breakerName + "\") on " + first.name + " and on "
                             + p.name + " disagree: " + first.breaker.differences(p.breaker)
@@ -309,6 +379,9 @@ public class SteadfastExtension implements Extension {
         strict.guarded(beanClass, method, effective.keySet());
         if (effective.get(PolicyKind.CIRCUIT_BREAKER) instanceof dev.steadfast.CircuitBreaker b) {
             strict.breaker(b.name());
+        }
+        if (effective.get(PolicyKind.RETRY_BUDGET) instanceof dev.steadfast.RetryBudget b) {
+            strict.named(PolicyKind.RETRY_BUDGET, b.name());
         }
     }
 
@@ -333,9 +406,17 @@ public class SteadfastExtension implements Extension {
         LOG.log(System.Logger.Level.WARNING, b.toString());
     }
 
+    /**
+     * Stops the application's engine: guards built from now on no longer join it, every asynchronous call still
+     * pending completes exceptionally with a {@link dev.steadfast.FaultToleranceException} saying that the application
+     * is stopping, and every thread Steadfast started for it ends.
+     */
     void shutdown(@Observes BeforeShutdown event) {
+        if (registration != null) {
+            registration.close();
+            registration = null;
+        }
         if (engine != null) {
-            Engines.uninstall(engine);
             engine.close();
         }
         for (Instance.Handle<ComponentCheck> h : checkBeans) {
@@ -352,6 +433,20 @@ public class SteadfastExtension implements Extension {
     /** The chains of one bean class by method; empty when it has none. */
     Map<Method, Strategy<Object>> chainsOf(Class<?> beanClass) {
         return chains.getOrDefault(beanClass, Map.of());
+    }
+
+    /**
+     * The chains for an intercepted instance: its bean class's (the first class bound at discovery up the target's
+     * class hierarchy; a container's generated subclass is skipped that way), else those of the rest client interface
+     * the call belongs to. Called once per interceptor instance.
+     */
+    RestClientInterfaces.Chains chainsFor(Object target, Method method) {
+        for (Class<?> c = target == null ? null : target.getClass(); c != null; c = c.getSuperclass()) {
+            if (boundClasses.contains(c)) {
+                return new RestClientInterfaces.Chains(chainsOf(c), false);
+            }
+        }
+        return RestClientInterfaces.chainsFor(target, method, chains);
     }
 
     /** The engine, for the CDI layer's own beans; {@code null} before deployment finished. */

@@ -3,8 +3,6 @@ package dev.steadfast.impl.cdi;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Intercepted;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -12,12 +10,15 @@ import jakarta.interceptor.InvocationContext;
 
 import java.io.Serializable;
 import java.lang.reflect.Method;
-import java.util.Map;
 
 /**
  * The one Steadfast interceptor. Everything was read, resolved, validated and built at deployment; per call it looks
  * up the prepared strategy chain of the method and runs it: no reflection, no config lookup, no string building.
  * Enabled application-wide by its priority ({@code PLATFORM_AFTER + 10}, or {@code steadfast.interceptor.priority}).
+ *
+ * <p>It serves managed beans and rest client interfaces alike, so it finds its chains from the invocation, once per
+ * interceptor instance, and injects no {@code @Intercepted Bean}: a rest client implementation that creates its
+ * interceptors outside any bean (Jersey's, in Payara and Helidon) has none to give.
  */
 @SteadfastBinding
 @Interceptor
@@ -29,31 +30,33 @@ public class SteadfastInterceptor implements Serializable {
     @Inject
     SteadfastExtension extension;
 
-    @Inject
-    @Intercepted
-    Bean<?> bean;
-
-    /** The chains of the intercepted bean's class, looked up once per interceptor instance. */
-    private transient Map<Method, Strategy<Object>> chains;
+    /** The chains of the intercepted bean class or client interface, looked up once per interceptor instance. */
+    private transient RestClientInterfaces.Chains chains;
 
     @AroundInvoke
     Object guard(InvocationContext context) throws Exception {
-        Map<Method, Strategy<Object>> c = chains;
+        RestClientInterfaces.Chains c = chains;
         if (c == null) {
-            c = extension.chainsOf(bean.getBeanClass());
+            c = extension.chainsFor(context.getTarget(), context.getMethod());
             chains = c;
         }
-        Strategy<Object> chain = c.get(context.getMethod());
+        Strategy<Object> chain = c.byMethod().get(context.getMethod());
         if (chain == null) {
             return context.proceed();
         }
-        return chain.call(new ContextInvocation(context));
+        if (!c.client()) {
+            return chain.call(new ContextInvocation(context));
+        }
+        if (context.getMethod().equals(ClientInvocation.PROCEEDING.get())) {
+            return context.proceed(); // an outer Steadfast interceptor guards this very call already
+        }
+        return chain.call(new ClientInvocation(context));
     }
 
     /** The interceptor's invocation context as the engine sees it. */
-    private static final class ContextInvocation implements Invocation<Object> {
+    private static class ContextInvocation implements Invocation<Object> {
 
-        private final InvocationContext context;
+        final InvocationContext context;
 
         ContextInvocation(InvocationContext context) {
             this.context = context;
@@ -72,6 +75,32 @@ public class SteadfastInterceptor implements Serializable {
         @Override
         public Object target() {
             return context.getTarget();
+        }
+    }
+
+    /**
+     * A rest client call: while it proceeds, the thread notes the method, so that a second Steadfast interceptor
+     * around the same client (an implementation applying bindings itself, under a {@link GuardedRestClients} wrapper)
+     * lets the call through instead of guarding it twice. Restoring the previous value, rather than removing it, keeps
+     * the per-call cost at two thread-local writes without allocation.
+     */
+    private static final class ClientInvocation extends ContextInvocation {
+
+        static final ThreadLocal<Method> PROCEEDING = new ThreadLocal<>();
+
+        ClientInvocation(InvocationContext context) {
+            super(context);
+        }
+
+        @Override
+        public Object proceed() throws Exception {
+            Method previous = PROCEEDING.get();
+            PROCEEDING.set(context.getMethod());
+            try {
+                return context.proceed();
+            } finally {
+                PROCEEDING.set(previous);
+            }
         }
     }
 }

@@ -41,25 +41,28 @@ final class StrictConfig {
 
     /** The keys the CDI layer reads itself. */
     static final Set<String> SWITCHES = Set.of(SteadfastExtension.ENABLED_KEY, SteadfastExtension.PRIORITY_KEY,
-            STRICT_KEY, LogConfig.INTERVAL_KEY, LogConfig.MESSAGES_KEY, HealthConfig.INTERVAL_KEY,
-            HealthConfig.TIMEOUT_KEY);
+            STRICT_KEY, LogConfig.INTERVAL_KEY, LogConfig.MESSAGES_KEY, SteadfastExtension.EXECUTOR_QUEUE_KEY,
+            HealthConfig.INTERVAL_KEY, HealthConfig.TIMEOUT_KEY);
 
     private static final String PREFIX = "steadfast.";
     private static final String GLOBAL = "global.";
-    private static final String NAMED = "circuit-breaker.\"";
     private static final String SHAPE = "steadfast.\"<class>[/<method>]\".<annotation>.<member>";
     private static final System.Logger LOG = System.getLogger("dev.steadfast");
 
     /** Members by annotation key ({@code retry} → {@code max-retries}, …, {@code enabled}). */
     private static final Map<String, Set<String>> MEMBERS = members();
-    /** The members of {@code steadfast.circuit-breaker."<name>".}: a breaker's own, not its name or switch. */
-    private static final Set<String> NAMED_MEMBERS = namedMembers();
+    /**
+     * The named levels, {@code steadfast.<annotation>."<name>".<member>}, by annotation key: the members each takes
+     * (the annotation's own, not its name or switch; a keyed breaker's under {@code circuit-breaker}).
+     */
+    private static final Map<String, Set<String>> NAMED_MEMBERS = namedMembers();
 
     private final Set<String> moduleKeys;
     private final Set<String> modulePrefixes;
     /** Guarded methods of this deployment: bean class name → method name → annotation keys. */
     private final Map<String, Map<String, Set<String>>> guarded = new HashMap<>();
-    private final Set<String> breakers = new HashSet<>();
+    /** Names of this deployment by annotation key: breakers, retry budgets. */
+    private final Map<String, Set<String>> names = new HashMap<>();
 
     StrictConfig(Set<String> moduleKeys, Set<String> modulePrefixes) {
         this.moduleKeys = Set.copyOf(moduleKeys);
@@ -101,8 +104,13 @@ final class StrictConfig {
 
     /** A breaker name of this deployment. */
     void breaker(String name) {
-        if (name != null && !name.isEmpty()) {
-            breakers.add(name);
+        named(PolicyKind.CIRCUIT_BREAKER, name);
+    }
+
+    /** A name of this deployment at a named level ({@code steadfast.<annotation>."<name>".}), e.g. a retry budget's. */
+    void named(PolicyKind kind, String name) {
+        if (name != null && !name.isEmpty() && NAMED_MEMBERS.containsKey(kind.key)) {
+            names.computeIfAbsent(kind.key, k -> new HashSet<>()).add(name);
         }
     }
 
@@ -172,8 +180,10 @@ final class StrictConfig {
         if (rest.startsWith(GLOBAL)) {
             return global(rest.substring(GLOBAL.length()));
         }
-        if (rest.startsWith(NAMED)) {
-            return named(rest.substring(NAMED.length()), shared);
+        for (String kind : NAMED_MEMBERS.keySet()) {
+            if (rest.startsWith(kind + ".\"")) {
+                return named(kind, rest.substring(kind.length() + 2), shared);
+            }
         }
         if (rest.startsWith("\"")) {
             return targeted(rest, shared);
@@ -190,31 +200,34 @@ final class StrictConfig {
         return new Verdict(km.reason, km.fixed == null ? null : PREFIX + GLOBAL + km.fixed);
     }
 
-    /** {@code <name>".<member>} after {@code steadfast.circuit-breaker."}. */
-    private Verdict named(String rest, boolean shared) {
+    /** {@code <name>".<member>} after {@code steadfast.<kind>."}. */
+    private Verdict named(String kind, String rest, boolean shared) {
         int q = rest.indexOf('"');
         if (q < 0 || !rest.startsWith(".", q + 1) || rest.length() == q + 2) {
-            return new Verdict("is not of the form steadfast.circuit-breaker.\"<name>\".<member>", null);
+            return new Verdict("is not of the form steadfast." + kind + ".\"<name>\".<member>", null);
         }
         String name = rest.substring(0, q);
         String member = rest.substring(q + 2);
+        Set<String> known = names.getOrDefault(kind, Set.of());
+        Set<String> members = NAMED_MEMBERS.get(kind);
         String fixedName = name;
         String reason = null;
-        if (!shared && !breakers.contains(name)) {
-            reason = "no @CircuitBreaker is named '" + name + "'";
-            fixedName = nearestWord(name, breakers);
+        if (!shared && !known.contains(name)) {
+            reason = "no " + display(kind) + " is named '" + name + "'";
+            fixedName = nearestWord(name, known);
         }
         String fixedMember = member;
-        if (!NAMED_MEMBERS.contains(member)) {
-            reason = (reason == null ? "" : reason + ", and ") + "'" + member + "' is not a member a named breaker"
-                    + " takes from config (those of @CircuitBreaker but name and enabled)";
-            fixedMember = nearestWord(member, NAMED_MEMBERS);
+        if (!members.contains(member)) {
+            String noun = kind.equals(PolicyKind.CIRCUIT_BREAKER.key) ? "breaker" : kind.replace('-', ' ');
+            reason = (reason == null ? "" : reason + ", and ") + "'" + member + "' is not a member a named " + noun
+                    + " takes from config (those of " + display(kind) + " but name and enabled)";
+            fixedMember = nearestWord(member, members);
         }
         if (reason == null) {
             return null;
         }
         return new Verdict(reason, fixedName == null || fixedMember == null ? null
-                : PREFIX + NAMED + fixedName + "\"." + fixedMember);
+                : PREFIX + kind + ".\"" + fixedName + "\"." + fixedMember);
     }
 
     /** {@code "<class>[/<method>]".<annotation>.<member>} after {@code steadfast.}. */
@@ -292,9 +305,8 @@ final class StrictConfig {
         keys.addAll(moduleKeys);
         MEMBERS.forEach((kind, members) -> members.forEach(m -> keys.add(PREFIX + GLOBAL + kind + "." + m)));
         if (!shared) {
-            for (String b : breakers) {
-                NAMED_MEMBERS.forEach(m -> keys.add(PREFIX + NAMED + b + "\"." + m));
-            }
+            names.forEach((kind, named) -> named.forEach(n -> NAMED_MEMBERS.get(kind)
+                    .forEach(m -> keys.add(PREFIX + kind + ".\"" + n + "\"." + m))));
         }
         return keys;
     }
@@ -315,7 +327,7 @@ final class StrictConfig {
         Set<String> tails = new HashSet<>();
         var m = NAMED_ENV.matcher(name);
         if (m.matches()) {
-            NAMED_MEMBERS.forEach(member -> tails.add(env(member)));
+            NAMED_MEMBERS.get(PolicyKind.CIRCUIT_BREAKER.key).forEach(member -> tails.add(env(member)));
         } else if ((m = TARGETED_ENV.matcher(name)).matches()) {
             MEMBERS.forEach((kind, members) -> members.forEach(member -> tails.add(env(kind + "." + member))));
         } else if (name.startsWith("STEADFAST_CIRCUIT_BREAKER_") || name.startsWith("STEADFAST__")) {
@@ -420,15 +432,27 @@ final class StrictConfig {
             for (Method member : kind.type.getDeclaredMethods()) {
                 m.add(MemberReader.kebab(member.getName()));
             }
-            members.put(kind.key, Set.copyOf(m));
+            // Two annotations may share a key: @KeyedBreaker's members are read under circuit-breaker.
+            members.merge(kind.key, m, (a, b) -> {
+                Set<String> both = new HashSet<>(a);
+                both.addAll(b);
+                return both;
+            });
         }
-        return Map.copyOf(members);
+        Map<String, Set<String>> copy = new HashMap<>();
+        members.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return Map.copyOf(copy);
     }
 
-    private static Set<String> namedMembers() {
-        Set<String> m = new HashSet<>(MEMBERS.get(PolicyKind.CIRCUIT_BREAKER.key));
-        m.remove("name");
-        m.remove("enabled");
-        return Set.copyOf(m);
+    /** The annotations that have a named level: circuit breakers and retry budgets. */
+    private static Map<String, Set<String>> namedMembers() {
+        Map<String, Set<String>> named = new HashMap<>();
+        for (PolicyKind kind : List.of(PolicyKind.CIRCUIT_BREAKER, PolicyKind.RETRY_BUDGET)) {
+            Set<String> m = new HashSet<>(MEMBERS.get(kind.key));
+            m.remove("name");
+            m.remove("enabled");
+            named.put(kind.key, Set.copyOf(m));
+        }
+        return Map.copyOf(named);
     }
 }

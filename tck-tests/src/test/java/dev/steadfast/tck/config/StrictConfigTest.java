@@ -1,5 +1,8 @@
 package dev.steadfast.tck.config;
 
+import dev.steadfast.RetryBudgets;
+import dev.steadfast.tck.overload.Quotes;
+import dev.steadfast.tck.overload.Tenants;
 import dev.steadfast.tck.support.TestContainer;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +15,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,8 +58,8 @@ class StrictConfigTest {
         List<String> e = errors(Map.of("steadfast.global.retyr.max-retries", "10"));
         assertEquals(1, e.size(), e::toString);
         assertTrue(e.get(0).startsWith("Unknown config key steadfast.global.retyr.max-retries" + SOURCE
-                + "'retyr' is not an annotation (one of asynchronous, bulkhead, circuit-breaker, fallback, rate-limit,"
-                + " retry, timeout); did you mean steadfast.global.retry.max-retries?"), e.get(0));
+                + "'retyr' is not an annotation (one of adaptive-bulkhead, asynchronous, bulkhead, circuit-breaker,"
+                + " fallback, rate-limit, retry, retry-budget, timeout); did you mean steadfast.global.retry.max-retries?"), e.get(0));
     }
 
     @Test
@@ -85,6 +89,36 @@ class StrictConfigTest {
         String key = "steadfast.circuit-breaker.\"paymnts\".delay";
         assertEquals(List.of(unknown(key, "no @CircuitBreaker is named 'paymnts'; did you mean"
                 + " steadfast.circuit-breaker.\"payments\".delay?")), errors(Map.of(key, "30s")));
+    }
+
+    @Test
+    void aRetryBudgetsNamedLevelIsKnownAndAMisspelledBudgetOrMemberFails() {
+        try (TestContainer c = TestContainer.start(Map.of("steadfast.retry-budget.\"quotes\".min-per-second", "3"),
+                Quotes.class)) {
+            // The key was read: the reserve is min-per-second 3 (config) times the window of 1 s, not 1 (annotation).
+            assertEquals(3.0, c.select(RetryBudgets.class).get("quotes").balance());
+        }
+        String name = "steadfast.retry-budget.\"quotse\".ratio";
+        String member = "steadfast.retry-budget.\"quotes\".min-per-secnd";
+        assertEquals(List.of(unknown(member, "'min-per-secnd' is not a member a named retry budget takes from config"
+                        + " (those of @RetryBudget but name and enabled); did you mean"
+                        + " steadfast.retry-budget.\"quotes\".min-per-second?"),
+                unknown(name, "no @RetryBudget is named 'quotse'; did you mean"
+                        + " steadfast.retry-budget.\"quotes\".ratio?")),
+                TestContainer.deploymentErrors(Map.of(name, "0.2", member, "3"), Quotes.class));
+    }
+
+    @Test
+    void aKeyedBreakersMembersAreReadUnderCircuitBreakerAtEveryLevel() {
+        try (TestContainer c = TestContainer.start(Map.of("steadfast.global.circuit-breaker.max-keys", "50",
+                "steadfast.circuit-breaker.\"tenants\".key-idle-eviction", "5m",
+                "steadfast.global.circuit-breaker.request-volume-threshold", "2"), Tenants.class)) {
+            assertNotNull(c.select(Tenants.class)); // deployed: strict config read every key
+        }
+        String key = "steadfast.global.circuit-breaker.max-key";
+        assertEquals(List.of(unknown(key, "@CircuitBreaker has no member 'max-key'; did you mean"
+                + " steadfast.global.circuit-breaker.max-keys?")), TestContainer.deploymentErrors(Map.of(key, "5"),
+                Tenants.class));
     }
 
     @Test

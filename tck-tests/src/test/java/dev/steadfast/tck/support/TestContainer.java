@@ -3,6 +3,9 @@ package dev.steadfast.tck.support;
 import dev.steadfast.FaultToleranceDefinitionException;
 import dev.steadfast.impl.cdi.SteadfastExtension;
 import dev.steadfast.testsupport.WeldTestContainer;
+import jakarta.enterprise.inject.spi.Extension;
+
+import java.util.ArrayList;
 
 import java.util.List;
 import java.util.Map;
@@ -14,12 +17,17 @@ import java.util.Map;
  */
 public final class TestContainer extends WeldTestContainer {
 
-    private TestContainer(Map<String, String> properties, Class<?>... beans) {
-        super(new SteadfastExtension(), properties, beans);
+    private TestContainer(Map<String, String> properties, List<Extension> more, Class<?>... beans) {
+        super(withSteadfast(more), properties, beans);
     }
 
     public static TestContainer start(Map<String, String> properties, Class<?>... beans) {
-        return new TestContainer(properties, beans);
+        return new TestContainer(properties, List.of(), beans);
+    }
+
+    /** With more portable extensions than Steadfast's, such as a rest client implementation's. */
+    public static TestContainer start(Map<String, String> properties, List<Extension> extensions, Class<?>... beans) {
+        return new TestContainer(properties, extensions, beans);
     }
 
     public static TestContainer start(Class<?>... beans) {
@@ -31,7 +39,20 @@ public final class TestContainer extends WeldTestContainer {
      * in the failure, in order. Fails the test when the container starts or fails for another reason.
      */
     public static List<String> deploymentErrors(Map<String, String> properties, Class<?>... beans) {
-        return deploymentErrors(new SteadfastExtension(), FaultToleranceDefinitionException.class, properties, beans);
+        return deploymentErrors(properties, List.of(), beans);
+    }
+
+    /** {@link #deploymentErrors(Map, Class[])} with more portable extensions than Steadfast's. */
+    public static List<String> deploymentErrors(Map<String, String> properties, List<Extension> extensions,
+            Class<?>... beans) {
+        return deploymentErrors(withSteadfast(extensions), FaultToleranceDefinitionException.class, properties, beans);
+    }
+
+    private static List<Extension> withSteadfast(List<Extension> more) {
+        List<Extension> all = new ArrayList<>();
+        all.add(new SteadfastExtension());
+        all.addAll(more);
+        return all;
     }
 
     public static List<String> deploymentErrors(Class<?>... beans) {

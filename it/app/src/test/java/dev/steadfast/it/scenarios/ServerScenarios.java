@@ -241,6 +241,94 @@ public abstract class ServerScenarios {
         assertEquals(4, ledger(exhausted), "1 attempt + 3 retries from Retry/maxRetries in the config");
     }
 
+    // --- A MicroProfile Rest Client interface guarded by Steadfast (LoopbackClient), calling this same application.
+    // The endpoint counts its requests in the ledger: "N requests" is "the client made N attempts".
+
+    private static final String CLIENT = "dev.steadfast.it.app.LoopbackClient";
+
+    /** 503 with {@code Retry-After: 1} twice, then 200: the retry waits what the server asked, once per attempt. */
+    @Test
+    public void aRestClientRetryWaitsWhatRetryAfterSays() {
+        String key = key("client-retry-after");
+        int eventsBefore = retryEvents(CLIENT + "#unavailable(");
+        HttpResponse<String> answer = get("ft/client/retry-after?key=" + key);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("served " + key + " on request 3", answer.body());
+        assertEquals(3, ledger(key), "one request per attempt: the client is intercepted once");
+        assertEquals(2, retryEvents(CLIENT + "#unavailable(") - eventsBefore);
+        long elapsed = Long.parseLong(answer.headers().firstValue("X-Elapsed-Millis").orElse("0"));
+        assertTrue(elapsed >= 2000, "waited " + elapsed + " ms; Retry-After said 1 s, twice");
+    }
+
+    /** {@code Retry-After: 86400} on a retry with {@code maxDuration = 5s}: exhausted at once, not after a day. */
+    @Test
+    public void aRestClientRetryAfterBeyondTheBudgetEndsTheRetriesAtOnce() {
+        String key = key("client-beyond-budget");
+        HttpResponse<String> answer = get("ft/client/retry-after-beyond-budget?key=" + key);
+        assertEquals(502, answer.statusCode(), answer.body());
+        assertEquals("1", answer.headers().firstValue("X-Attempts").orElse(""), answer.body());
+        assertEquals("3600", answer.headers().firstValue("X-Retry-After").orElse(""), "a day, capped at the hour");
+        long elapsed = Long.parseLong(answer.headers().firstValue("X-Elapsed-Millis").orElse("999999"));
+        assertTrue(elapsed < 4000, "gave up after " + elapsed + " ms");
+        assertEquals(1, ledger(key));
+    }
+
+    /** {@code @Timeout(200)} on a client method against a 1 s answer. */
+    @Test
+    public void aRestClientTimeoutEndsASlowAnswer() {
+        String key = key("client-timeout");
+        HttpResponse<String> answer = get("ft/client/timeout?key=" + key);
+        assertEquals(504, answer.statusCode(), answer.body());
+        assertTrue(answer.body().startsWith("TimeoutExceededException"), answer.body());
+        // At most one request, no retry. Zero when the deadline cut the call before the request left: Helidon's
+        // connector ends on the interrupt, and the first client call of a JVM spends its 200 ms setting up.
+        assertTrue(ledger(key) <= 1, "requests: " + ledger(key));
+    }
+
+    /** Two failures open the client's breaker; the next call is rejected without a request. */
+    @Test
+    public void aRestClientBreakerOpensAndRejectsWithoutARequest() {
+        String name = CLIENT + "#broken";
+        post("ft/breakers/" + name.replace("#", "%23") + "/reset");
+        String key = key("client-breaker");
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> answer = get("ft/client/breaker?key=" + key);
+            assertEquals(500, answer.statusCode(), answer.body());
+            assertTrue(answer.body().startsWith("TransientHttpException: HTTP 500 from GET "), answer.body());
+        }
+        HttpResponse<String> rejected = get("ft/client/breaker?key=" + key);
+        assertEquals(503, rejected.statusCode(), rejected.body());
+        assertTrue(rejected.body().startsWith("CircuitOpenException"), rejected.body());
+        assertEquals(name, rejected.headers().firstValue("X-Breaker").orElse(""));
+        assertEquals(2, ledger(key), "an open breaker sends no request");
+        assertTrue(get("ft/breakers/" + name.replace("#", "%23")).body().startsWith("state=OPEN"));
+    }
+
+    @Test
+    public void aRestClientFallbackAnswersWhenRetriesRunOut() {
+        String key = key("client-fallback");
+        HttpResponse<String> answer = get("ft/client/fallback?key=" + key);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("cached:" + key, answer.body());
+        assertEquals(2, ledger(key));
+    }
+
+    /**
+     * A client built with {@code RestClientBuilder} and wrapped by {@code GuardedRestClients}: where the
+     * implementation applies the interface's bindings to built clients itself (Jersey), two Steadfast interceptors
+     * surround the call, and it is still guarded once: 3 requests, 2 retry events.
+     */
+    @Test
+    public void aBuiltRestClientIsGuardedOncePerCall() {
+        String key = key("client-built");
+        int eventsBefore = retryEvents(CLIENT + "#flaky(");
+        HttpResponse<String> answer = get("ft/client/built?key=" + key);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("ok on request 3", answer.body());
+        assertEquals(3, ledger(key));
+        assertEquals(2, retryEvents(CLIENT + "#flaky(") - eventsBefore);
+    }
+
     private static String key(String what) {
         return what + "-" + KEYS.incrementAndGet();
     }
