@@ -31,7 +31,9 @@ import java.util.function.Supplier;
  * <ul>
  * <li>Every run is handed to the asynchronous executor, with the engine's thread context (the CDI request context)
  *     active; never the caller's thread (a check that ignores interrupts would hang the report) and never the timer's
- *     (it arms each run's deadline and a schedule's ticks, and only completes, interrupts and dispatches).</li>
+ *     (it arms each run's deadline and a schedule's ticks; a tick {@linkplain Timer#handOff hands off} the start of
+ *     its run, and a deadline only completes the run's result, which nothing waits on with a callback, and
+ *     interrupts).</li>
  * <li>A run not answered by its deadline, counted from when it was handed over (a run stuck in the executor's queue
  *     times out too), is FAILING with {@link TimeoutExceededException}, and its thread is interrupted. One that throws
  *     is FAILING with the exception's class name; one that answers {@code null}, with {@link NullPointerException}.</li>
@@ -109,7 +111,7 @@ public final class ComponentChecks implements AutoCloseable {
                     + "); names must be unique");
         }
         if (r.scheduled()) {
-            r.tick();
+            r.firstTick();
         }
         return r;
     }
@@ -233,12 +235,36 @@ public final class ComponentChecks implements AutoCloseable {
             }
         }
 
-        /** On the timer's thread (or the registering one, the first time): dispatches a run, arms the next tick. */
+        /** On the registering thread: the first run at once, then the ticks. */
+        void firstTick() {
+            startUnlessBusy();
+            armNextTick();
+        }
+
+        /**
+         * On the timer's thread: arms the next tick and hands the start of a run off. Starting one gives it to the
+         * executor, which is the application's and may block or run the task in place: that never happens on the
+         * timer's thread.
+         */
         void tick() {
             if (removed || closed) {
                 return;
             }
-            startUnlessBusy();
+            timer.handOff(this::dispatch);
+            armNextTick();
+        }
+
+        /** Off the timer's thread: starts a run unless the check is busy or gone. */
+        private void dispatch() {
+            if (!removed && !closed) {
+                startUnlessBusy();
+            }
+        }
+
+        private void armNextTick() {
+            if (removed || closed) {
+                return;
+            }
             try {
                 nextTick = timer.schedule(intervalNanos, this::tick);
             } catch (RejectedExecutionException stopped) {

@@ -11,6 +11,8 @@ import dev.steadfast.engine.async.ThreadContext;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.time.ManualClock;
 import dev.steadfast.engine.time.ManualTimer;
+import dev.steadfast.engine.time.SystemClock;
+import dev.steadfast.engine.time.ThreadTimer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -483,5 +486,27 @@ class ComponentChecksTest {
         assertTrue(disk.runs() <= afterClose + 1, "at most a run already dispatched: " + disk.runs());
         assertTrue(disk.ranOn.stream().noneMatch(t -> t.contains("timer")), disk.ranOn::toString);
         assertNotEquals(0, disk.runs());
+    }
+
+    @Test
+    void aTickHandsTheStartOfItsRunOffTheTimerThreadEvenWhenTheExecutorRunsTasksInPlace() throws Exception {
+        // The worst executor for the timer: it runs every task on the thread that gives it. A tick that started its
+        // run itself would run the check on the timer's thread; handed off, the run starts on a hand-off thread.
+        ThreadTimer realTimer = new ThreadTimer("probe-timer", pool);
+        Executor inPlace = Runnable::run;
+        ComponentChecks scheduled = new ComponentChecks(SystemClock.INSTANCE, realTimer, () -> inPlace,
+                ThreadContext.NONE);
+        Scripted disk = new Scripted("disk", () -> HEALTHY);
+        disk.interval = Optional.of(Duration.ofMillis(20));
+        try {
+            scheduled.register(disk);
+            await(() -> disk.runs() >= 4, "four scheduled runs");
+        } finally {
+            scheduled.close();
+            realTimer.shutdown();
+        }
+        assertEquals(Thread.currentThread().getName(), disk.ranOn.get(0), "the first run, at registration");
+        List<String> ticks = disk.ranOn.subList(1, disk.ranOn.size());
+        assertTrue(ticks.stream().allMatch(t -> t.startsWith("checks-")), ticks::toString);
     }
 }
