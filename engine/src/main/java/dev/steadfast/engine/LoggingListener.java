@@ -35,7 +35,8 @@ public final class LoggingListener implements EngineListener {
      * How the listener logs.
      *
      * @param interval        least time between two WARNING lines of one method or breaker (and two INFO lines of one
-     *                        breaker closing); {@link Duration#ZERO} logs every one
+     *                        breaker closing, or of one method's degraded answers); {@link Duration#ZERO} logs every
+     *                        one
      * @param failureMessages name failures with their message ({@code Throwable.toString()}) instead of their class
      *                        alone
      */

@@ -1,0 +1,22 @@
+package dev.steadfast.health;
+
+import dev.steadfast.ComponentCheck;
+import dev.steadfast.HealthStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A component only some requests need: its answer is set by the test. */
+@ApplicationScoped
+public class SearchIndex implements ComponentCheck {
+
+    volatile HealthStatus answer = HealthStatus.HEALTHY;
+
+    @Override
+    public String name() {
+        return "search-index";
+    }
+
+    @Override
+    public HealthStatus check() {
+        return answer;
+    }
+}
