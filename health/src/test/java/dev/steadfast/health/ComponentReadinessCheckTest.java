@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The components' readiness check on SmallRye Health and Weld SE: every component check published with its status,
  * DOWN only for a critical component that is FAILING. Checks run on demand, on real time (a hung one has a 200 ms
- * timeout).
+ * timeout). The check beans are application scoped: the tests steer them through methods, which reach the instance
+ * behind the client proxy.
  */
 class ComponentReadinessCheckTest {
 
@@ -27,7 +28,7 @@ class ComponentReadinessCheckTest {
 
     @Test
     void everyComponentIsPublishedAndAllHealthyIsUp() {
-        try (HealthContainer app = HealthContainer.start(CRITICAL_DATABASE, Database.class, SearchIndex.class)) {
+        try (HealthContainer app = HealthContainer.withComponents(CRITICAL_DATABASE, Database.class, SearchIndex.class)) {
             JsonObject check = app.check(ComponentReadinessCheck.NAME);
 
             assertEquals("UP", check.getString("status"));
@@ -44,8 +45,8 @@ class ComponentReadinessCheckTest {
 
     @Test
     void aFailingCriticalComponentIsDownWithTheExceptionsTypeNeverItsMessage() {
-        try (HealthContainer app = HealthContainer.start(CRITICAL_DATABASE, Database.class, SearchIndex.class)) {
-            app.select(Database.class).unreachable = true;
+        try (HealthContainer app = HealthContainer.withComponents(CRITICAL_DATABASE, Database.class, SearchIndex.class)) {
+            app.select(Database.class).unreachable(true);
 
             JsonObject check = app.check(ComponentReadinessCheck.NAME);
 
@@ -55,16 +56,16 @@ class ComponentReadinessCheckTest {
             assertTrue(app.readiness().isDown());
             assertFalse(app.readinessJson().contains("secret"), "no message of the failure in the report");
 
-            app.select(Database.class).unreachable = false;
+            app.select(Database.class).unreachable(false);
             assertEquals("UP", app.check(ComponentReadinessCheck.NAME).getString("status"), "checked again");
         }
     }
 
     @Test
     void aFailingOrDegradedComponentThatIsNotCriticalKeepsItUp() {
-        try (HealthContainer app = HealthContainer.start(CRITICAL_DATABASE, Database.class, SearchIndex.class)) {
-            app.select(SearchIndex.class).answer = HealthStatus.FAILING;
-            app.select(Database.class).answer = HealthStatus.DEGRADED;
+        try (HealthContainer app = HealthContainer.withComponents(CRITICAL_DATABASE, Database.class, SearchIndex.class)) {
+            app.select(SearchIndex.class).answer(HealthStatus.FAILING);
+            app.select(Database.class).answer(HealthStatus.DEGRADED);
 
             JsonObject check = app.check(ComponentReadinessCheck.NAME);
 
@@ -76,9 +77,9 @@ class ComponentReadinessCheckTest {
 
     @Test
     void everyComponentIsCriticalWithAStar() {
-        try (HealthContainer app = HealthContainer.start(Map.of(ComponentReadinessCheck.CRITICAL_KEY, "*"),
+        try (HealthContainer app = HealthContainer.withComponents(Map.of(ComponentReadinessCheck.CRITICAL_KEY, "*"),
                 Database.class, SearchIndex.class)) {
-            app.select(SearchIndex.class).answer = HealthStatus.FAILING;
+            app.select(SearchIndex.class).answer(HealthStatus.FAILING);
 
             assertEquals("DOWN", app.check(ComponentReadinessCheck.NAME).getString("status"));
         }
@@ -86,7 +87,7 @@ class ComponentReadinessCheckTest {
 
     @Test
     void aHungCriticalComponentMakesItDownAtItsTimeoutAndTheEndpointAnswers() {
-        try (HealthContainer app = HealthContainer.start(Map.of(ComponentReadinessCheck.CRITICAL_KEY, "ledger"),
+        try (HealthContainer app = HealthContainer.withComponents(Map.of(ComponentReadinessCheck.CRITICAL_KEY, "ledger"),
                 Ledger.class, Database.class)) {
             try {
                 long start = System.nanoTime();
@@ -99,14 +100,14 @@ class ComponentReadinessCheckTest {
                 assertEquals("HEALTHY", check.getJsonObject("data").getString("database.status"));
                 assertTrue(tookMillis < 10_000, "the report waits about the check's 200 ms timeout: " + tookMillis);
             } finally {
-                app.select(Ledger.class).release.countDown();
+                app.select(Ledger.class).release();
             }
         }
     }
 
     @Test
     void aCriticalNameThatMatchesNoComponentIsListed() {
-        try (HealthContainer app = HealthContainer.start(Map.of(ComponentReadinessCheck.CRITICAL_KEY,
+        try (HealthContainer app = HealthContainer.withComponents(Map.of(ComponentReadinessCheck.CRITICAL_KEY,
                 "database, databse"), Database.class)) {
             JsonObject check = app.check(ComponentReadinessCheck.NAME);
 
@@ -117,7 +118,7 @@ class ComponentReadinessCheckTest {
 
     @Test
     void withoutComponentChecksItIsUpWithNoData() {
-        try (HealthContainer app = HealthContainer.start(Map.of())) {
+        try (HealthContainer app = HealthContainer.withComponents(Map.of())) {
             JsonObject check = app.check(ComponentReadinessCheck.NAME);
 
             assertEquals("UP", check.getString("status"));

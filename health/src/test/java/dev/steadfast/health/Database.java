@@ -10,8 +10,18 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class Database implements ComponentCheck {
 
-    volatile HealthStatus answer = HealthStatus.HEALTHY;
-    volatile boolean unreachable;
+    private volatile HealthStatus answer = HealthStatus.HEALTHY;
+    private volatile boolean unreachable;
+
+    /** What the next checks answer. */
+    public void answer(HealthStatus status) {
+        this.answer = status;
+    }
+
+    /** Whether the next checks throw. */
+    public void unreachable(boolean unreachable) {
+        this.unreachable = unreachable;
+    }
 
     @Override
     public String name() {

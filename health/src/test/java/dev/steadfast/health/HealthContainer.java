@@ -25,8 +25,7 @@ final class HealthContainer extends WeldTestContainer {
 
     private static Class<?>[] beans(Class<?>... more) {
         List<Class<?>> all = new ArrayList<>(List.of(SmallRyeHealthReporter.class, AsyncHealthCheckFactory.class,
-                CircuitBreakerReadinessCheck.class, ComponentReadinessCheck.class, Payments.class,
-                Recommendations.class));
+                CircuitBreakerReadinessCheck.class, Payments.class, Recommendations.class));
         all.addAll(List.of(more));
         return all.toArray(Class<?>[]::new);
     }
@@ -35,8 +34,11 @@ final class HealthContainer extends WeldTestContainer {
         return new HealthContainer(properties);
     }
 
-    /** With the given beans too (component checks). */
-    static HealthContainer start(Map<String, String> properties, Class<?>... more) {
+    /** With the components' readiness check too, and the given beans (component checks). */
+    static HealthContainer withComponents(Map<String, String> properties, Class<?>... checks) {
+        Class<?>[] more = new Class<?>[checks.length + 1];
+        more[0] = ComponentReadinessCheck.class;
+        System.arraycopy(checks, 0, more, 1, checks.length);
         return new HealthContainer(properties, more);
     }
 

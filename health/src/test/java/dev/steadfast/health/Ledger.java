@@ -13,7 +13,12 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class Ledger implements ComponentCheck {
 
-    final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    /** Lets a hung check return. */
+    public void release() {
+        release.countDown();
+    }
 
     @Override
     public String name() {

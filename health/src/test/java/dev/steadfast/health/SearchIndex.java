@@ -8,7 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SearchIndex implements ComponentCheck {
 
-    volatile HealthStatus answer = HealthStatus.HEALTHY;
+    private volatile HealthStatus answer = HealthStatus.HEALTHY;
+
+    /** What the next checks answer. */
+    public void answer(HealthStatus status) {
+        this.answer = status;
+    }
 
     @Override
     public String name() {
