@@ -1,5 +1,7 @@
 package dev.steadfast.mp;
 
+import dev.steadfast.cdi.PriorityLiteral;
+import dev.steadfast.cdi.RequestContext;
 import dev.steadfast.engine.Engine;
 import dev.steadfast.engine.FailureRule;
 import dev.steadfast.engine.Failures;
@@ -9,12 +11,9 @@ import dev.steadfast.engine.EngineListener;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Listeners;
 import dev.steadfast.engine.LoggingListener;
-import dev.steadfast.engine.Strategy;
-import dev.steadfast.engine.async.ThreadContext;
 import dev.steadfast.engine.fallback.FallbackFunction;
 import dev.steadfast.engine.fallback.FallbackPolicy;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -204,7 +203,7 @@ public class MpFaultToleranceExtension implements Extension {
             }
         };
         engine = Engine.create(Listeners.of(List.of(new LoggingListener(), states)), this::executor,
-                requestContext(beanManager));
+                RequestContext.around(beanManager));
     }
 
     /**
@@ -359,24 +358,5 @@ public class MpFaultToleranceExtension implements Extension {
     /** The operations of one bean class by method; empty when it has none. */
     Map<Method, MpOperation> operationsOf(Class<?> beanClass) {
         return operations.getOrDefault(beanClass, Map.of());
-    }
-
-    /** Activates the request context around an asynchronous body, unless one is already active on that thread. */
-    private static ThreadContext requestContext(BeanManager beanManager) {
-        return new ThreadContext() {
-            @Override
-            public Object activate() {
-                RequestContextController controller = beanManager.createInstance()
-                        .select(RequestContextController.class).get();
-                return controller.activate() ? controller : null;
-            }
-
-            @Override
-            public void deactivate(Object token) {
-                if (token != null) {
-                    ((RequestContextController) token).deactivate();
-                }
-            }
-        };
     }
 }

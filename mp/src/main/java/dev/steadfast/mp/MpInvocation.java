@@ -1,7 +1,7 @@
 package dev.steadfast.mp;
 
 import dev.steadfast.engine.ForwardingStage;
-import dev.steadfast.engine.Invocation;
+import dev.steadfast.cdi.InterceptedCall;
 import jakarta.interceptor.InvocationContext;
 
 import java.util.concurrent.CancellationException;
@@ -13,9 +13,8 @@ import java.util.concurrent.CompletionStage;
  * attempt's stage holds the method's {@code Future} itself: MicroProfile applies fault tolerance to the invocation,
  * never to how that future completes. Also remembers the running attempt so that the caller can cancel it.
  */
-final class MpInvocation implements Invocation<Object> {
+final class MpInvocation extends InterceptedCall {
 
-    private final InvocationContext context;
     private final MpOperation.Kind kind;
     private volatile boolean cancelled;
     private volatile CompletionStage<?> running;
@@ -25,7 +24,7 @@ final class MpInvocation implements Invocation<Object> {
     volatile boolean fallbackApplied;
 
     MpInvocation(InvocationContext context, MpOperation.Kind kind) {
-        this.context = context;
+        super(context);
         this.kind = kind;
     }
 
@@ -36,16 +35,6 @@ final class MpInvocation implements Invocation<Object> {
         }
         Object result = context.proceed();
         return kind == MpOperation.Kind.FUTURE ? CompletableFuture.completedFuture(result) : result;
-    }
-
-    @Override
-    public Object[] arguments() {
-        return context.getParameters();
-    }
-
-    @Override
-    public Object target() {
-        return context.getTarget();
     }
 
     boolean cancelled() {

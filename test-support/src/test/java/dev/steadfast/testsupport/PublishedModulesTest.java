@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The published modules agree with the BOM: a module is published when its pom names the javadoc plugin (the parent
  * attaches sources and javadoc jars to exactly those with -Prelease); the BOM manages exactly those, at the parent's
  * version, and each names its automatic module after its artifact ({@code steadfast-engine}:
- * {@code dev.steadfast.engine}).
+ * {@code dev.steadfast.engine}; a hyphen becomes a dot: {@code steadfast-rest-client}: {@code dev.steadfast.rest.client}).
  */
 class PublishedModulesTest {
 
@@ -40,7 +40,8 @@ class PublishedModulesTest {
         Map<String, String> expected = new TreeMap<>();
         Map<String, String> actual = new TreeMap<>();
         for (Map.Entry<String, Element> module : published().entrySet()) {
-            expected.put(module.getKey(), "dev.steadfast." + module.getKey().replace("steadfast-", ""));
+            String name = module.getKey().replace("steadfast-", "").replace('-', '.');
+            expected.put(module.getKey(), "dev.steadfast." + name);
             var names = module.getValue().getElementsByTagName("Automatic-Module-Name");
             actual.put(module.getKey(), names.getLength() == 1 ? names.item(0).getTextContent().trim() : null);
         }

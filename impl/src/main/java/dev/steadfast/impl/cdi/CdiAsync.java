@@ -1,8 +1,6 @@
 package dev.steadfast.impl.cdi;
 
-import dev.steadfast.engine.async.ThreadContext;
 import dev.steadfast.spi.AsyncExecutorProvider;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 
@@ -53,35 +51,5 @@ final class CdiAsync {
         } catch (NamingException | RuntimeException | LinkageError noJndiOrNoExecutor) {
             return null;
         }
-    }
-
-    /**
-     * Activates the request context around an asynchronous body, unless one is already active on that thread. The
-     * engine calls both inside its {@code try}: a failure to activate fails the call; a failure to deactivate (a
-     * {@code ContextNotActiveException} while the container stops) is logged here and changes nothing else, the
-     * call's outcome and its bulkhead permit least of all.
-     */
-    static ThreadContext requestContext(BeanManager beanManager) {
-        return new ThreadContext() {
-            @Override
-            public Object activate() {
-                RequestContextController controller = beanManager.createInstance()
-                        .select(RequestContextController.class).get();
-                return controller.activate() ? controller : null;
-            }
-
-            @Override
-            public void deactivate(Object token) {
-                if (token == null) {
-                    return;
-                }
-                try {
-                    ((RequestContextController) token).deactivate();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, () -> "Steadfast could not deactivate the request context after an"
-                            + " asynchronous body (" + e + "); the call's outcome stands");
-                }
-            }
-        };
     }
 }

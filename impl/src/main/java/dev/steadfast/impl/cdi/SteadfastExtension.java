@@ -1,5 +1,7 @@
 package dev.steadfast.impl.cdi;
 
+import dev.steadfast.cdi.PriorityLiteral;
+import dev.steadfast.cdi.RequestContext;
 import dev.steadfast.engine.Engine;
 import dev.steadfast.engine.EngineListener;
 import dev.steadfast.engine.Engines;
@@ -258,7 +260,7 @@ public class SteadfastExtension implements Extension {
         application = Thread.currentThread().getContextClassLoader();
         Engine e = Engine.builder(Listeners.of(listeners))
                 .executor(CdiAsync.preferredExecutor(beanManager))
-                .threadContext(CdiAsync.requestContext(beanManager))
+                .threadContext(RequestContext.around(beanManager))
                 .application(application)
                 .executorQueue(executorQueue)
                 .create();

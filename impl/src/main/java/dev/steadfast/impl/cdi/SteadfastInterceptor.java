@@ -1,6 +1,6 @@
 package dev.steadfast.impl.cdi;
 
-import dev.steadfast.engine.Invocation;
+import dev.steadfast.cdi.InterceptedCall;
 import dev.steadfast.engine.Strategy;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -45,37 +45,12 @@ public class SteadfastInterceptor implements Serializable {
             return context.proceed();
         }
         if (!c.client()) {
-            return chain.call(new ContextInvocation(context));
+            return chain.call(new InterceptedCall(context));
         }
         if (context.getMethod().equals(ClientInvocation.PROCEEDING.get())) {
             return context.proceed(); // an outer Steadfast interceptor guards this very call already
         }
         return chain.call(new ClientInvocation(context));
-    }
-
-    /** The interceptor's invocation context as the engine sees it. */
-    private static class ContextInvocation implements Invocation<Object> {
-
-        final InvocationContext context;
-
-        ContextInvocation(InvocationContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public Object proceed() throws Exception {
-            return context.proceed();
-        }
-
-        @Override
-        public Object[] arguments() {
-            return context.getParameters();
-        }
-
-        @Override
-        public Object target() {
-            return context.getTarget();
-        }
     }
 
     /**
@@ -84,7 +59,7 @@ public class SteadfastInterceptor implements Serializable {
      * lets the call through instead of guarding it twice. Restoring the previous value, rather than removing it, keeps
      * the per-call cost at two thread-local writes without allocation.
      */
-    private static final class ClientInvocation extends ContextInvocation {
+    private static final class ClientInvocation extends InterceptedCall {
 
         static final ThreadLocal<Method> PROCEEDING = new ThreadLocal<>();
 

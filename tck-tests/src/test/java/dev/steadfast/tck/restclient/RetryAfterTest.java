@@ -64,6 +64,8 @@ class RetryAfterTest {
         RetryableHttpException cause = assertInstanceOf(RetryableHttpException.class, e.getCause());
         assertEquals(503, cause.getStatus());
         assertEquals(Duration.ofHours(1), cause.retryAfter().orElseThrow(), "a day is capped at the hour");
-        assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0, "gave up after " + took + ", not after a day");
+        // One attempt and one request prove that no retry waited; the clock only rules out a sleep of the capped hour
+        // (generously: a loaded machine took 4.2 s for the first call of a fresh container and client).
+        assertTrue(took.compareTo(Duration.ofMinutes(1)) < 0, "gave up after " + took + ", not after an hour");
     }
 }
