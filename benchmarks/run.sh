@@ -2,12 +2,19 @@
 # Builds the benchmarks, runs every one of them at 1 and 2 threads with -prof gc, and writes benchmarks/RESULTS.md.
 # About 13 minutes on 2 cores. Extra arguments go to JMH, e.g. a regex to run a subset:
 #   benchmarks/run.sh 'Breaker|Cdi'
+# The benchmarks that are not JMH runs are selected by name: `benchmarks/run.sh timers` (timer-scale.sh: timers at
+# scale), `benchmarks/run.sh adaptive` (adaptive-sim.sh); each writes its own section of RESULTS.md.
 # Environment: JAVA (default: java on PATH), THREADS (default: "1 2"), JMH_SETTINGS (default below),
 # RESULTS (default: benchmarks/RESULTS.md).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+
+case "${1:-}" in
+    timers) exec benchmarks/timer-scale.sh ;;
+    adaptive) exec benchmarks/adaptive-sim.sh ;;
+esac
 
 java="${JAVA:-java}"
 threads="${THREADS:-1 2}"

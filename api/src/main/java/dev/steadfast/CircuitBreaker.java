@@ -22,6 +22,12 @@ import java.time.temporal.ChronoUnit;
  * from the config keys {@code steadfast.circuit-breaker."<name>".<member>}), else the deployment fails.
  *
  * <p>"Open after 5 consecutive failures" is {@code requestVolumeThreshold = 5, failureRatio = 1.0}.
+ *
+ * <p>A named breaker with {@link #scope()} {@link Scope#CLUSTER} is shared by every instance of the application, by
+ * quorum: each instance still decides on its own window, and also opens when the fleet's recent windows together
+ * cross {@link #failureRatio()} over at least {@link #requestVolumeThreshold()} calls with failures from at least
+ * {@link #quorum()} instances. An OPEN decided that way, the HALF_OPEN trials and the operator's {@code forceOpen} and
+ * {@code reset} then hold for the whole fleet (see {@code docs/cluster.md}).
  */
 @Documented
 @Inherited
@@ -61,4 +67,17 @@ public @interface CircuitBreaker {
 
     /** Unit of {@link #slowCallThreshold()}. Default {@link ChronoUnit#MILLIS}. */
     ChronoUnit slowCallUnit() default ChronoUnit.MILLIS;
+
+    /**
+     * {@link Scope#LOCAL} (default): this application instance's breaker. {@link Scope#CLUSTER}: the fleet's, by
+     * quorum; only for a named breaker.
+     */
+    Scope scope() default Scope.LOCAL;
+
+    /**
+     * For {@link Scope#CLUSTER}: how many instances must report failing calls before the fleet's windows may open
+     * every instance's breaker. {@code 0} (default): a majority of the instances that called in the window, at least
+     * 2. {@code 1} lets any one instance open the whole fleet.
+     */
+    int quorum() default 0;
 }

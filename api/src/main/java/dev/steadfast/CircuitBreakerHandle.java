@@ -34,4 +34,30 @@ public interface CircuitBreakerHandle {
 
     /** Moves to {@link CircuitState#FORCED_OPEN}: every call is rejected until {@link #reset()}. */
     void forceOpen();
+
+    /**
+     * Whether the breaker is this instance's or the fleet's. For a {@link Scope#CLUSTER} breaker, {@link #reset()} and
+     * {@link #forceOpen()} apply to every instance of the fleet (when the cluster backend is reachable; else to this
+     * instance alone). The default implementation is {@link Scope#LOCAL}.
+     */
+    default Scope scope() {
+        return Scope.LOCAL;
+    }
+
+    /**
+     * For a {@link Scope#CLUSTER} breaker, whether fleet decisions reach it ({@link ClusterStatus#CONNECTED}) or it
+     * decides alone ({@link ClusterStatus#DEGRADED}); {@link ClusterStatus#LOCAL} for a local one (the default).
+     */
+    default ClusterStatus clusterStatus() {
+        return ClusterStatus.LOCAL;
+    }
+
+    /**
+     * For a {@link Scope#CLUSTER} breaker, what this instance knows of its fleet: every member's recent window and the
+     * fleet's latest decision, as the cluster exchange last received them; empty for a local breaker (the default).
+     * Never calls the cluster backend.
+     */
+    default Optional<FleetBreakerView> fleet() {
+        return Optional.empty();
+    }
 }

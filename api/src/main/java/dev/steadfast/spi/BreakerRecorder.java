@@ -1,6 +1,7 @@
 package dev.steadfast.spi;
 
 import dev.steadfast.CircuitState;
+import dev.steadfast.CircuitStateChanged;
 
 import java.time.Instant;
 
@@ -14,4 +15,15 @@ public interface BreakerRecorder {
 
     /** The breaker went from {@code from} to {@code to} at {@code at}. */
     void stateChanged(CircuitState from, CircuitState to, Instant at);
+
+    /**
+     * The breaker went from {@code from} to {@code to} at {@code at}, decided by {@code origin}:
+     * {@value CircuitStateChanged#LOCAL} for this instance, else the member id of the fleet member whose decision a
+     * fleet-wide breaker applied. This is the method Steadfast calls; the default forwards to
+     * {@link #stateChanged(CircuitState, CircuitState, Instant)}, so a recorder that does not care about the origin
+     * implements that one alone.
+     */
+    default void stateChanged(CircuitState from, CircuitState to, Instant at, String origin) {
+        stateChanged(from, to, at);
+    }
 }

@@ -31,8 +31,8 @@ public interface ConfigKeys {
 
     /**
      * Prefixes, each starting with {@code steadfast.} and ending with {@code .}, under which every key belongs to the
-     * module (for keys that carry a name, such as {@code steadfast.rate-limit."<name>".<member>}). Strict config
-     * accepts any key under them; the module checks those keys itself. None by default.
+     * module (for keys of a namespace the module owns, such as a cluster backend's {@code steadfast.redis.}). Strict
+     * config accepts any key under them; the module checks those keys itself. None by default.
      */
     default Set<String> prefixes() {
         return Set.of();

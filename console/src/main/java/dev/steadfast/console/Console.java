@@ -2,6 +2,8 @@ package dev.steadfast.console;
 
 import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.CircuitBreakers;
+import dev.steadfast.RateLimiterHandle;
+import dev.steadfast.RateLimiters;
 import dev.steadfast.spi.GuardObserver;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,15 +66,26 @@ public class Console {
     }
 
     @Inject
-    Console(ConsoleExtension extension, Instance<CircuitBreakers> registry) {
-        this(extension.config(), registry.isResolvable() ? () -> registry.get().all() : List::of, Clock.systemUTC());
+    Console(ConsoleExtension extension, Instance<CircuitBreakers> registry, Instance<RateLimiters> limiters) {
+        this(extension.config(), registry.isResolvable() ? () -> registry.get().all() : List::of,
+                limiters.isResolvable() ? () -> limiters.get().all() : List::of, Clock.systemUTC());
     }
 
     /** A console over this application's breakers, with {@code clock} for the times it shows. */
     Console(ConsoleConfig config, java.util.function.Supplier<Collection<CircuitBreakerHandle>> breakers, Clock clock) {
+        this(config, breakers, List::of, clock);
+    }
+
+    /**
+     * A console over this application's breakers and rate limiters (whose fleet-wide ones make the snapshot's fleet
+     * part), with {@code clock} for the times it shows.
+     */
+    Console(ConsoleConfig config, java.util.function.Supplier<Collection<CircuitBreakerHandle>> breakers,
+            java.util.function.Supplier<Collection<RateLimiterHandle>> limiters, Clock clock) {
         this.config = config;
         this.observer = new ConsoleObserver(clock);
-        this.sampler = new Sampler(List.of(new LocalSource(observer, breakers)), System::nanoTime, clock);
+        this.sampler = new Sampler(List.of(new LocalSource(observer, breakers)), new FleetSection(breakers, limiters),
+                System::nanoTime, clock);
         this.page = new String(resource("console.html"), StandardCharsets.UTF_8);
         this.assets = Map.of("console.js", resource("console.js"), "console.css", resource("console.css"));
     }

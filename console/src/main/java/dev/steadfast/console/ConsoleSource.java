@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Where the numbers of a snapshot come from: one member of a fleet, read once per snapshot. The console aggregates
- * every source it has, merging guarded methods and breakers by name; today that is exactly one, this application. The
- * seam is for a fleet view over every member of a cluster, which is not available yet: a later release adds a source
- * per member.
+ * every source it has, merging guarded methods and breakers by name; today that is exactly one, this application. (The
+ * fleet of {@code CLUSTER} policies shows from the cluster exchange's views instead, see {@link FleetSection}: the
+ * other members' per-method counters are not fetched.)
  *
  * <p>Reading must be cheap and must not block the guarded calls: a source copies counters, it does not stop them.
  */

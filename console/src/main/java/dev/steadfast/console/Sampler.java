@@ -53,6 +53,7 @@ final class Sampler {
     private static final CallOutcome[] OUTCOMES = CallOutcome.values();
 
     private final List<ConsoleSource> sources;
+    private final FleetSection fleet;
     private final LongSupplier nanoTime;
     private final Clock wall;
     private final ReentrantLock lock = new ReentrantLock();
@@ -65,7 +66,12 @@ final class Sampler {
     private Snapshot latest;
 
     Sampler(List<ConsoleSource> sources, LongSupplier nanoTime, Clock wall) {
+        this(sources, FleetSection.NONE, nanoTime, wall);
+    }
+
+    Sampler(List<ConsoleSource> sources, FleetSection fleet, LongSupplier nanoTime, Clock wall) {
         this.sources = List.copyOf(sources);
+        this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.wall = Objects.requireNonNull(wall, "wall");
     }
@@ -173,6 +179,12 @@ final class Sampler {
             writeOperation(json, r, stateOf(breakers, r.total.breaker), oldest);
         }
         json.endArray();
+        try {
+            fleet.write(json);
+        } catch (RuntimeException e) {
+            // Only reading the exchange's copies can fail here; the snapshot goes out without the fleet part.
+            LOG.log(Level.WARNING, "Steadfast console could not read the fleet views; the snapshot leaves them out", e);
+        }
         json.endObject();
         return new Snapshot(seq, json.toString());
     }

@@ -487,6 +487,85 @@
   // ---------------------------------------------------------------------------------------------------------------
   // Rendering a snapshot
 
+  // ---------------------------------------------------------------------------------------------------------------
+  // The fleet: present only when the application has CLUSTER breakers or rate limits. Rebuilt at every snapshot, with
+  // text only.
+
+  function fleetTable(headings, rows) {
+    const table = el('table', 'fleet-table');
+    const head = el('tr');
+    for (const h of headings) {
+      head.appendChild(el('th', null, h));
+    }
+    table.appendChild(head);
+    for (const r of rows) {
+      const tr = el('tr');
+      for (const cell of r) {
+        tr.appendChild(cell instanceof Node ? wrapCell(cell) : el('td', null, String(cell)));
+      }
+      table.appendChild(tr);
+    }
+    return table;
+  }
+
+  function wrapCell(node) {
+    const td = el('td');
+    td.appendChild(node);
+    return td;
+  }
+
+  function stateBadge(state) {
+    return el('span', 'badge state-' + String(state).toLowerCase(), state);
+  }
+
+  function fleetBreakerCard(b) {
+    const card = el('article', 'card fleet-breaker');
+    card.dataset.name = b.name;
+    const header = el('header');
+    header.appendChild(nameElement('h3', b.name, false));
+    header.appendChild(el('span', 'badge cluster-' + b.status.toLowerCase(), b.status));
+    card.appendChild(header);
+    const decision = b.decision === null ? 'no fleet decision heard (CLOSED)'
+      : 'fleet decision ' + b.decision + ' by ' + b.origin + ' at ' + clock(b.decidedAt);
+    card.appendChild(el('p', 'fleet-decision', decision));
+    card.appendChild(fleetTable(['member', 'calls', 'failures', 'state', 'heard'], b.members.map(function (m) {
+      return [m.member + (m.self ? ' (this one)' : ''), m.calls, m.failures, stateBadge(m.state), clock(m.at)];
+    })));
+    return card;
+  }
+
+  function fleetLimitCard(q) {
+    const card = el('article', 'card fleet-limit');
+    card.dataset.name = q.name;
+    const header = el('header');
+    header.appendChild(nameElement('h3', q.name, false));
+    header.appendChild(el('span', 'badge cluster-' + q.status.toLowerCase(), q.status));
+    card.appendChild(header);
+    card.appendChild(el('p', 'fleet-quota', q.type + ' quota of ' + q.limit + ' per ' + duration(q.windowMillis)
+      + ' for ' + q.members + (q.members === 1 ? ' member' : ' members')));
+    card.appendChild(fleetTable(['', 'leased', 'used'], [
+      ['this member', q.leased, q.used],
+      ['the others', q.othersLeased < 0 ? 'unknown' : q.othersLeased, '']]
+      .concat(q.fleetLeft < 0 ? [] : [['left in the fleet', q.fleetLeft, '']])));
+    return card;
+  }
+
+  function renderFleet(fleet) {
+    const box = document.getElementById('fleet');
+    if (!fleet) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    document.getElementById('fleet-member').textContent = fleet.member;
+    document.getElementById('fleet-breakers').replaceChildren.apply(
+      document.getElementById('fleet-breakers'), fleet.breakers.filter(function (b) { return matches(b.name); })
+        .map(fleetBreakerCard));
+    document.getElementById('fleet-limits').replaceChildren.apply(
+      document.getElementById('fleet-limits'), fleet.rateLimits.filter(function (q) { return matches(q.name); })
+        .map(fleetLimitCard));
+  }
+
   function render(snapshot) {
     if (latest && snapshot.time < latest.time && snapshot !== latest) {
       return; // an older answer overtaken by the stream
@@ -531,6 +610,7 @@
     document.getElementById('no-operations').hidden = snapshot.operations.length > 0;
 
     drawTimeline(snapshot);
+    renderFleet(snapshot.fleet);
 
     const open = snapshot.breakers.filter(function (b) { return b.state === 'OPEN' || b.state === 'FORCED_OPEN'; });
     const halfOpen = snapshot.breakers.filter(function (b) { return b.state === 'HALF_OPEN'; });

@@ -17,6 +17,7 @@ import dev.steadfast.engine.fallback.FallbackStrategy;
 import dev.steadfast.engine.observe.Observation;
 import dev.steadfast.engine.ratelimit.AsyncRateLimitStrategy;
 import dev.steadfast.engine.ratelimit.RateLimitStrategy;
+import dev.steadfast.engine.ratelimit.SharedRateLimiter;
 import dev.steadfast.engine.retry.AsyncRetryStrategy;
 import dev.steadfast.engine.retry.RetryBudget;
 import dev.steadfast.engine.retry.RetryStrategy;
@@ -165,6 +166,11 @@ public final class ChainAssembly {
                             listener, p.failures())
                     : new CircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener, p.failures());
             case RATE_LIMIT -> {
+                if (p.rateLimitName() != null) {
+                    SharedRateLimiter shared = rateLimiter();
+                    bindRateLimit(() -> shared.available(engine.clock().nanoTime()));
+                    yield new RateLimitStrategy<>(next, p.name(), shared, engine.clock(), listener);
+                }
                 AtomicReference<RateLimitStrategy<Object>> current = new AtomicReference<>();
                 Strategy<Object> s = engine.stateful(() -> {
                     RateLimitStrategy<Object> r = new RateLimitStrategy<>(next, p.name(), p.rateLimit(),
@@ -218,6 +224,11 @@ public final class ChainAssembly {
                     : new AsyncCircuitBreakerStrategy<>(next, p.name(), breaker(), engine.clock(), listener,
                             p.failures());
             case RATE_LIMIT -> {
+                if (p.rateLimitName() != null) {
+                    SharedRateLimiter shared = rateLimiter();
+                    bindRateLimit(() -> shared.available(engine.clock().nanoTime()));
+                    yield new AsyncRateLimitStrategy<>(next, p.name(), shared, engine.clock(), listener);
+                }
                 AtomicReference<AsyncRateLimitStrategy<Object>> current = new AtomicReference<>();
                 Strategy<CompletionStage<Object>> s = engine.stateful(() -> {
                     AsyncRateLimitStrategy<Object> r = new AsyncRateLimitStrategy<>(next, p.name(), p.rateLimit(),
@@ -228,7 +239,8 @@ public final class ChainAssembly {
                 bindRateLimit(() -> current.get().available());
                 yield s;
             }
-            case TIMEOUT -> new AsyncTimeoutStrategy<>(next, p.name(), p.timeout(), engine.timer(), listener);
+            case TIMEOUT -> new AsyncTimeoutStrategy<>(next, p.name(), p.timeout(), engine.clock(), engine.timer(),
+                    listener);
             case BULKHEAD -> {
                 AtomicReference<AsyncBulkheadStrategy<Object>> current = new AtomicReference<>();
                 Strategy<CompletionStage<Object>> s = engine.stateful(() -> {
@@ -271,7 +283,15 @@ public final class ChainAssembly {
 
     /** The registry's breaker of that name, created with the policy when it is the first to name it. */
     private Breaker breaker() {
-        return engine.breakers().getOrCreate(policy.breakerName(), policy.breaker());
+        return engine.breaker(policy.breakerName(), policy.breaker());
+    }
+
+    /**
+     * The registry's limiter of that name, created when it is the first to name it; the registry rebuilds it for test
+     * support, so it does not go through {@link Engine#stateful}.
+     */
+    private SharedRateLimiter rateLimiter() {
+        return engine.rateLimiter(policy.rateLimitName(), policy.rateLimit());
     }
 
     /** The registry's keyed breaker of that name, created with the policies when it is the first to name it. */
@@ -299,7 +319,7 @@ public final class ChainAssembly {
         }
     }
 
-        /** An observed operation's bulkhead view reads the counts of whichever bulkhead is current. */
+    /** An observed operation's bulkhead view reads the counts of whichever bulkhead is current. */
     private void bindBulkhead(IntSupplier running, IntSupplier queued) {
         if (observation != null) {
             observation.bulkhead(running, queued);

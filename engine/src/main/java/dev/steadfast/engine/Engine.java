@@ -3,10 +3,18 @@ package dev.steadfast.engine;
 import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.engine.async.AsyncExecutors;
 import dev.steadfast.engine.async.ThreadContext;
+import dev.steadfast.Scope;
+import dev.steadfast.engine.breaker.Breaker;
 import dev.steadfast.engine.breaker.BreakerHealth;
+import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.breaker.BreakerRegistry;
 import dev.steadfast.engine.health.ComponentChecks;
 import dev.steadfast.engine.health.EngineHealth;
+import dev.steadfast.engine.cluster.ClusterRuntime;
+import dev.steadfast.engine.cluster.ClusterSetup;
+import dev.steadfast.engine.ratelimit.RateLimitPolicy;
+import dev.steadfast.engine.ratelimit.RateLimiterRegistry;
+import dev.steadfast.engine.ratelimit.SharedRateLimiter;
 import dev.steadfast.engine.observe.Observation;
 import dev.steadfast.engine.observe.Observers;
 import dev.steadfast.engine.retry.RetryBudgetRegistry;
@@ -47,6 +55,9 @@ public final class Engine implements AutoCloseable {
     private final ThreadContext threadContext;
     private final Runnable onClose;
     private final BreakerRegistry breakers;
+    private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
+    private final ClusterRuntime cluster;
+    private final AtomicBoolean warnedClusterOff = new AtomicBoolean();
     private final EngineHealth health;
     private final RetryBudgetRegistry retryBudgets;
     /** The hook this engine was created under, or {@code null} (then bulkheads and rate limits are not rebuilt). */
@@ -68,11 +79,12 @@ public final class Engine implements AutoCloseable {
      */
     public Engine(Clock clock, Timer timer, Supplier<Executor> executor, EngineListener listener,
             ThreadContext context, Runnable onClose) {
-        this(clock, timer, executor, listener, context, onClose, null);
+        this(clock, timer, executor, listener, context, onClose, null, null);
     }
 
+    /** @param handOff runs work that may run user code off Steadfast's threads; {@code null}: the executor */
     private Engine(Clock clock, Timer timer, Supplier<Executor> executor, EngineListener listener,
-            ThreadContext context, Runnable onClose, EngineHook hook) {
+            ThreadContext context, Runnable onClose, EngineHook hook, Executor handOff) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.executorSupplier = Objects.requireNonNull(executor, "executor");
@@ -80,8 +92,16 @@ public final class Engine implements AutoCloseable {
         this.threadContext = Objects.requireNonNull(context, "context");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.observers = new Observers(clock);
-        this.breakers = new BreakerRegistry(clock, timer, observers.forBreakers(listener), observers::forget);
-        this.health = new EngineHealth(new BreakerHealth(breakers),
+        // Fleet transitions reach application listeners: on the hand-off executor of a production engine (which never
+        // chooses the application's executor on a thread of ours), else on this engine's asynchronous executor.
+        ClusterRuntime fleet = new ClusterRuntime(clock, timer, handOff != null ? () -> handOff : this::executor);
+        this.cluster = fleet;
+        // A breaker that leaves the registry is forgotten by the observers and, if fleet-wide, by the fleet.
+        this.breakers = new BreakerRegistry(clock, timer, observers.forBreakers(listener), b -> {
+            observers.forget(b);
+            fleet.detach(b);
+        });
+        this.health = new EngineHealth(new BreakerHealth(breakers, cluster::status),
                 new ComponentChecks(this.clock, this.timer, this::executor, this.threadContext));
         this.retryBudgets = new RetryBudgetRegistry(clock);
         this.hook = hook;
@@ -179,7 +199,7 @@ public final class Engine implements AutoCloseable {
                         } finally {
                             executors.shutdown();
                         }
-                    }, hook);
+                    }, hook, handOff);
             if (hook != null) {
                 hook.created(engine);
             }
@@ -209,9 +229,68 @@ public final class Engine implements AutoCloseable {
         return retryBudgets;
     }
 
-    /** Health as this engine's breakers see it, with its registered component checks beside them. */
+    /** Every registered rate limiter of this engine: named ones, and the CDI front end's per-method ones. */
+    public RateLimiterRegistry rateLimiters() {
+        return rateLimiters;
+    }
+
+    /** This application's part in its fleet: idle until a {@code CLUSTER} policy is built. */
+    public ClusterRuntime cluster() {
+        return cluster;
+    }
+
+    /**
+     * Sets how {@code CLUSTER} policies reach the fleet (settings, backend config, beans); before the first chain is
+     * built. Without it, an engine reads {@code steadfast.cluster.*} from system properties when it first needs to.
+     */
+    public void configureCluster(ClusterSetup setup) {
+        cluster.configure(setup);
+    }
+
+    /** Health as this engine's breakers and its fleet see it, with its registered component checks beside them. */
     public EngineHealth health() {
         return health;
+    }
+
+    /**
+     * The registry's breaker {@code name}, created with {@code policy} when first named; a {@code CLUSTER} one is
+     * linked to the fleet.
+     *
+     * @throws IllegalArgumentException when it exists with another policy, or no cluster backend can be used
+     */
+    public Breaker breaker(String name, BreakerPolicy policy) {
+        Breaker b = breakers.getOrCreate(name, policy);
+        if (policy.scope() == Scope.CLUSTER && fleetWide(name)) {
+            cluster.attach(b);
+        }
+        return b;
+    }
+
+    /**
+     * The registry's rate limiter {@code name}, created for {@code policy} when first named: a fleet-wide one for
+     * {@code CLUSTER}.
+     *
+     * @throws IllegalArgumentException when it exists with another policy, or no cluster backend can be used
+     */
+    public SharedRateLimiter rateLimiter(String name, RateLimitPolicy policy) {
+        return rateLimiters.getOrCreate(name, policy, n -> {
+            if (policy.scope() == Scope.CLUSTER && fleetWide(n)) {
+                return SharedRateLimiter.fleetWide(n, policy, demand -> cluster.limiter(n, policy, demand), clock);
+            }
+            return SharedRateLimiter.local(n, policy, clock);
+        });
+    }
+
+    /** Whether {@code CLUSTER} policies are fleet-wide; when switched off, says so once. */
+    private boolean fleetWide(String name) {
+        if (cluster.enabled()) {
+            return true;
+        }
+        if (warnedClusterOff.compareAndSet(false, true)) {
+            System.getLogger("dev.steadfast").log(System.Logger.Level.WARNING, () -> "steadfast.cluster.enabled=false:"
+                    + " CLUSTER rate limits and breakers (first: '" + name + "') decide on each instance alone");
+        }
+        return false;
     }
 
     /**
@@ -226,6 +305,7 @@ public final class Engine implements AutoCloseable {
         breakers.resetFamilies();
         if (rebuildable != null) {
             rebuildable.forEach(Rebuildable::rebuild);
+            rateLimiters.rebuildAll();
             retryBudgets.reset();
         }
     }
@@ -302,7 +382,7 @@ public final class Engine implements AutoCloseable {
                         policy.breakerKeys()));
             }
             o = observers.observe(policy, policy.breaker() == null || policy.keyedBreaker() ? null
-                    : breakers.getOrCreate(policy.breakerName(), policy.breaker()), listener);
+                    : breaker(policy.breakerName(), policy.breaker()), listener);
         }
         ChainAssembly assembly = new ChainAssembly(this, policy, hooks, o);
         if (policy.returnsStage()) {
@@ -318,11 +398,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Stops the engine with its application. Every call whose caller still waits on a stage completes exceptionally
-     * with a {@link dev.steadfast.FaultToleranceException} saying that the application is stopping (its callbacks run
-     * on the calling thread), and the work behind it is cancelled; then the observers are closed, the timer drops
-     * its pending actions and stops, and the engine's own executor stops (running bodies are interrupted, queued ones
-     * dropped). Finally the hook, if any, is told. Idempotent.
+     * Stops the engine with its application. Scheduled component checks stop starting runs (a run under way ends on
+     * its own); every call whose caller still waits on a stage completes exceptionally with a
+     * {@link dev.steadfast.FaultToleranceException} saying that the application is stopping (its callbacks run on
+     * the calling thread), and the work behind it is cancelled; then the fleet-wide leases are returned and the fleet
+     * is left, the observers are closed, the timer drops its pending actions and stops, and the engine's own executor
+     * stops (running bodies are interrupted, queued ones dropped). Finally the hook, if any, is told. Idempotent.
      */
     @Override
     public void close() {
@@ -335,20 +416,26 @@ public final class Engine implements AutoCloseable {
             try {
                 pending.stop();
             } finally {
-                closeThreads();
+                closeFleetAndThreads();
             }
         }
     }
 
-    private void closeThreads() {
+    private void closeFleetAndThreads() {
         try {
-            observers.close();
+            cluster.close();
+        } catch (RuntimeException e) {
+            System.getLogger("dev.steadfast").log(System.Logger.Level.WARNING, "Leaving the fleet failed", e);
         } finally {
             try {
-                onClose.run();
+                observers.close();
             } finally {
-                if (hook != null) {
-                    hook.closed(this);
+                try {
+                    onClose.run();
+                } finally {
+                    if (hook != null) {
+                        hook.closed(this);
+                    }
                 }
             }
         }

@@ -71,6 +71,15 @@ public interface EngineListener {
     }
 
     /**
+     * Circuit breaker {@code name} changed state, decided by {@code origin}: {@code "local"}
+     * ({@link dev.steadfast.CircuitStateChanged#LOCAL}) or the member id of the fleet member whose decision a
+     * fleet-wide breaker applied. Breakers call this one; the default forwards to the method without the origin.
+     */
+    default void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
+        stateChanged(name, from, to, at);
+    }
+
+    /**
      * The listener an engine announces to, given that engine's clock: one that measures time (the
      * {@link LoggingListener}'s rate limit) returns a copy on that clock, so virtual time in tests moves it too; the
      * others return themselves. Called once, when the engine is built.

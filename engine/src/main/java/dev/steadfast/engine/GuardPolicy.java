@@ -22,23 +22,33 @@ import java.util.Objects;
  * @param returnsStage the operation returns a {@code CompletionStage}: strategies work on the stage
  * @param asynchronous the body runs on the asynchronous executor (implies {@code returnsStage})
  * @param breakerName  the registry name of the circuit breaker; several operations may share one
+ * @param rateLimitName the registry name of the rate limiter, shared by every operation naming it; {@code null} for
+ *                      a limiter of this chain alone, not in the registry
  * @param failures     which failures the retry, breaker and fallback judge at all ({@link FailureRule})
  * @param retryBudgetName the registry name of the retry budget; several operations may share one
  * @param retryBudget  the retry budget the retry draws on (needs a retry); {@code null} for none
  * @param adaptiveBulkhead an adaptive concurrency limit; not together with {@code bulkhead}
- * @param breakerKeys  makes the circuit breaker keyed: the family's bounds (needs {@code breakerKey})
+ * @param breakerKeys  makes the circuit breaker keyed: the family's bounds (needs {@code breakerKey}); not with a
+ *                     {@link dev.steadfast.Scope#CLUSTER} breaker
  * @param breakerKey   selects each call's key of a keyed circuit breaker (needs {@code breakerKeys})
  */
 public record GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
-        RetryPolicy retry, String breakerName, BreakerPolicy breaker, RateLimitPolicy rateLimit,
+        RetryPolicy retry, String breakerName, BreakerPolicy breaker, String rateLimitName, RateLimitPolicy rateLimit,
         TimeoutPolicy timeout, BulkheadPolicy bulkhead, FailureRule failures, String retryBudgetName,
-        RetryBudgetPolicy retryBudget, AdaptiveLimitPolicy adaptiveBulkhead, KeyedBreakerPolicy breakerKeys, BreakerKeySelector breakerKey) {
+        RetryBudgetPolicy retryBudget, AdaptiveLimitPolicy adaptiveBulkhead, KeyedBreakerPolicy breakerKeys,
+        BreakerKeySelector breakerKey) {
 
     public GuardPolicy {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(failures, "failures");
         if ((breaker == null) != (breakerName == null)) {
             throw new IllegalArgumentException(name + ": a circuit breaker needs both a name and a policy");
+        }
+        if (rateLimit == null && rateLimitName != null) {
+            throw new IllegalArgumentException(name + ": a rate limiter's name needs a policy");
+        }
+        if (rateLimit != null && rateLimitName == null && rateLimit.scope() == dev.steadfast.Scope.CLUSTER) {
+            throw new IllegalArgumentException(name + ": a CLUSTER rate limit needs a name");
         }
         if ((retryBudget == null) != (retryBudgetName == null) || (retryBudget != null && retry == null)) {
             throw new IllegalArgumentException(name + ": a retry budget needs a name, a policy and a retry");
@@ -49,19 +59,24 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
         if ((breakerKeys == null) != (breakerKey == null) || (breakerKeys != null && breaker == null)) {
             throw new IllegalArgumentException(name + ": a keyed breaker needs a breaker, its bounds and a key");
         }
+        if (breakerKeys != null && breaker.scope() == dev.steadfast.Scope.CLUSTER) {
+            throw new IllegalArgumentException(name + ": a keyed breaker is local to each instance; CLUSTER scope is"
+                    + " for unkeyed breakers");
+        }
         if (asynchronous && !returnsStage) {
             throw new IllegalArgumentException(name + ": an asynchronous operation must return a CompletionStage");
         }
     }
 
     /**
-     * Under {@link FailureRule#STEADFAST}, without overload controls (retry budget, adaptive bulkhead, keyed breaker).
+     * Under {@link FailureRule#STEADFAST}, without overload controls (retry budget, adaptive bulkhead, keyed breaker),
+     * the rate limiter of this chain alone.
      */
     public GuardPolicy(String name, boolean returnsStage, boolean asynchronous, FallbackPolicy fallback,
             RetryPolicy retry, String breakerName, BreakerPolicy breaker, RateLimitPolicy rateLimit,
             TimeoutPolicy timeout, BulkheadPolicy bulkhead) {
-        this(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker, rateLimit, timeout, bulkhead,
-                FailureRule.STEADFAST, null, null, null, null, null);
+        this(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker, null, rateLimit, timeout,
+                bulkhead, FailureRule.STEADFAST, null, null, null, null, null);
     }
 
     public static Builder builder(String name) {
@@ -89,6 +104,7 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
         private RetryPolicy retry;
         private String breakerName;
         private BreakerPolicy breaker;
+        private String rateLimitName;
         private RateLimitPolicy rateLimit;
         private TimeoutPolicy timeout;
         private BulkheadPolicy bulkhead;
@@ -131,7 +147,17 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
             return this;
         }
 
+        /** A rate limit of this operation's chain alone, not in the registry. */
         public Builder rateLimit(RateLimitPolicy value) {
+            return rateLimit(null, value);
+        }
+
+        /**
+         * A rate limit registered under {@code registryName} (shared with every operation naming it), or, with a
+         * {@code null} name, one of this chain alone.
+         */
+        public Builder rateLimit(String registryName, RateLimitPolicy value) {
+            this.rateLimitName = value == null ? null : registryName;
             this.rateLimit = value;
             return this;
         }
@@ -172,9 +198,9 @@ public record GuardPolicy(String name, boolean returnsStage, boolean asynchronou
         }
 
         public GuardPolicy build() {
-            return new GuardPolicy(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker, rateLimit,
-                    timeout, bulkhead, failures, retryBudgetName, retryBudget, adaptiveBulkhead, breakerKeys,
-                    breakerKey);
+            return new GuardPolicy(name, returnsStage, asynchronous, fallback, retry, breakerName, breaker,
+                    rateLimitName, rateLimit, timeout, bulkhead, failures, retryBudgetName, retryBudget,
+                    adaptiveBulkhead, breakerKeys, breakerKey);
         }
     }
 }

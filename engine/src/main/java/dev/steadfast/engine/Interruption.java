@@ -1,6 +1,6 @@
 package dev.steadfast.engine;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.steadfast.engine.time.Timer;
 
 /**
  * A one-shot, race-free interrupt of one thread while it runs one piece of work: a timeout's watchdog, or the
@@ -15,18 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instructions) for one of those two and clears the flag only after FIRED, so the interrupt can never land after it
  * was cleared, and an earlier interrupt from elsewhere is never cleared. (An interrupt from elsewhere that lands in
  * the same instant as this one, after the look and before the owner clears, cannot be told apart from it.)
+ *
+ * <p>It is also a timeout's {@link Timer.Entry}: the timer expires it ({@link #run()}) at the deadline unless the
+ * owner's {@link #finish()} moved it out of PENDING first, which is all the cancelling a timeout needs. One object per
+ * timed call, of 32 bytes (the entry's deadline, link and state, and the owner).
  */
-public final class Interruption extends AtomicInteger implements Runnable {
+public final class Interruption extends Timer.Entry implements Runnable {
 
-    private static final long serialVersionUID = 1L;
-
-    private static final int PENDING = 0;
     private static final int DONE = 1;
     private static final int INTERRUPTING = 2;
     private static final int FIRED = 3;
     private static final int FOUND_SET = 4;
 
-    private final transient Thread owner;
+    private final Thread owner;
 
     /** For the work the current thread is about to do. */
     public Interruption() {
@@ -41,12 +42,12 @@ public final class Interruption extends AtomicInteger implements Runnable {
     /** Interrupts the owner, unless its work has finished. Safe from any thread, any number of times. */
     @Override
     public void run() {
-        if (compareAndSet(PENDING, INTERRUPTING)) {
+        if (compareAndSetState(PENDING, INTERRUPTING)) {
             if (owner.isInterrupted()) {
-                set(FOUND_SET); // someone else's interrupt: it stays the owner's to see, and is enough to stop the work
+                setState(FOUND_SET); // someone else's interrupt: it stays the owner's to see, and is enough to stop the work
             } else {
                 owner.interrupt();
-                set(FIRED);
+                setState(FIRED);
             }
         }
     }
@@ -58,16 +59,22 @@ public final class Interruption extends AtomicInteger implements Runnable {
      *         is left set)
      */
     public boolean finish() {
-        if (compareAndSet(PENDING, DONE)) {
+        if (compareAndSetState(PENDING, DONE)) {
             return false;
         }
         int s;
-        while ((s = get()) == INTERRUPTING) {
+        while ((s = state()) == INTERRUPTING) {
             Thread.onSpinWait();
         }
         if (s == FIRED) {
             Thread.interrupted();
         }
         return true;
+    }
+
+    /** The timeout's deadline, on the timer's thread: {@link #run()}. */
+    @Override
+    protected void expire() {
+        run();
     }
 }

@@ -2,6 +2,7 @@ package dev.steadfast.engine;
 
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
+import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.engine.time.Clock;
@@ -97,7 +98,12 @@ public final class Listeners implements EngineListener {
 
     @Override
     public void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
-        each(l -> l.stateChanged(name, from, to, at));
+        stateChanged(name, from, to, at, CircuitStateChanged.LOCAL);
+    }
+
+    @Override
+    public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
+        each(l -> l.stateChanged(name, from, to, at, origin));
     }
 
     /** Announces to every listener; one that throws is logged and the others still hear it. */

@@ -2,6 +2,7 @@ package dev.steadfast.engine;
 
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
+import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.engine.time.Clock;
@@ -145,6 +146,12 @@ public final class LoggingListener implements EngineListener {
 
     @Override
     public void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+        stateChanged(name, from, to, at, CircuitStateChanged.LOCAL);
+    }
+
+    /** A change a fleet member decided says so: {@code ... to OPEN, decided by fleet member node-2}. */
+    @Override
+    public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
         Level level;
         Throttle throttle;
         switch (to) {
@@ -166,7 +173,9 @@ public final class LoggingListener implements EngineListener {
         }
         long held = throttle == null ? 0 : throttle.admit(name);
         if (held >= 0) {
-            log.log(level, "Circuit '" + name + "' went from " + from + " to " + to + held(held));
+            log.log(level, "Circuit '" + name + "' went from " + from + " to " + to
+                    + (CircuitStateChanged.LOCAL.equals(origin) ? "" : ", decided by fleet member " + origin)
+                    + held(held));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.steadfast.guard;
 
+import dev.steadfast.Scope;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 
 import java.time.Duration;
@@ -82,6 +83,24 @@ public final class CircuitBreakerOptions {
     }
 
     /**
+     * {@link Scope#CLUSTER}: the fleet's breaker, by quorum (a named breaker only); {@link Scope#LOCAL} (the default):
+     * this instance's.
+     */
+    public CircuitBreakerOptions scope(Scope value) {
+        policy.scope(value);
+        return this;
+    }
+
+    /**
+     * For {@link Scope#CLUSTER}: how many members must report failing windows for the fleet's windows to open every
+     * member; {@code 0} (the default) for a majority of the members that called, at least 2.
+     */
+    public CircuitBreakerOptions quorum(int value) {
+        policy.quorum(value);
+        return this;
+    }
+
+    /**
      * One independent breaker per key, with this breaker's options and {@code @KeyedBreaker}'s bounds; calls then give
      * their key: {@code guard.call(tenant, () -> ...)}.
      */
@@ -107,7 +126,7 @@ public final class CircuitBreakerOptions {
     }
 
     BreakerPolicy toPolicy(Rules rules) {
-        rules.check(policy.violations(), member -> "circuitBreaker " + member);
+        rules.check(policy.violations(!name.isEmpty()), member -> "circuitBreaker " + member);
         return policy.build();
     }
 }

@@ -2,11 +2,13 @@ package dev.steadfast.guard;
 
 import dev.steadfast.Degraded;
 import dev.steadfast.FallbackApplied;
+import dev.steadfast.Scope;
 import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.GuardPolicy;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
 import dev.steadfast.engine.breaker.BreakerKeySelector;
+import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.fallback.FallbackFunction;
 import dev.steadfast.engine.fallback.FallbackPolicy;
 import dev.steadfast.engine.time.Nanos;
@@ -386,13 +388,19 @@ public final class Guard<T> implements AutoCloseable {
                 b.retryBudget(retryBudget.registryName(name), retryBudget.toPolicy(rules));
             }
             if (breaker != null) {
-                b.breaker(breaker.registryName(name), breaker.toPolicy(rules));
+                BreakerPolicy breakerPolicy = breaker.toPolicy(rules);
+                b.breaker(breaker.registryName(name), breakerPolicy);
                 if (breaker.keyedOptions() != null) {
+                    if (breakerPolicy.scope() == Scope.CLUSTER) {
+                        throw rules.broken("circuitBreaker scope", Scope.CLUSTER, "with keyed(): a keyed breaker keeps"
+                                + " one breaker per key on each instance and is never shared by the fleet; use"
+                                + " Scope.LOCAL, or an unkeyed named breaker for a fleet-wide one");
+                    }
                     b.breakerKeys(breaker.keyedOptions().toPolicy(rules), keyOfCall(name));
                 }
             }
             if (rateLimit != null) {
-                b.rateLimit(rateLimit.toPolicy(rules));
+                b.rateLimit(rateLimit.registryName(), rateLimit.toPolicy(rules));
             }
             if (timeout != null) {
                 long nanos = Nanos.of(timeout);

@@ -1,6 +1,7 @@
 package dev.steadfast.guard;
 
 import dev.steadfast.RateLimitType;
+import dev.steadfast.Scope;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
 import dev.steadfast.engine.time.Nanos;
 
@@ -9,8 +10,12 @@ import java.util.Objects;
 
 /**
  * The rate limit of a {@link Guard}, with {@link dev.steadfast.RateLimit @RateLimit}'s defaults and meaning: 100
- * calls per second in {@link RateLimitType#FIXED} windows, no minimum spacing. Beyond it:
+ * calls per second in {@link RateLimitType#FIXED} windows, no minimum spacing, {@link Scope#LOCAL}. Beyond it:
  * {@link dev.steadfast.RateLimitExceededException} with the time until a call would be admitted.
+ *
+ * <p>A {@linkplain #name named} limit is one limiter for every guard and annotated method naming it, listed in
+ * {@link dev.steadfast.RateLimiters} under its name; its options must agree everywhere. An unnamed limit is the
+ * guard's own and is not listed. {@link Scope#CLUSTER} (a named limit only) shares it with the whole fleet.
  */
 public final class RateLimitOptions {
 
@@ -18,6 +23,8 @@ public final class RateLimitOptions {
     private Duration window = Duration.ofSeconds(1);
     private Duration minSpacing = Duration.ZERO;
     private RateLimitType type = RateLimitType.FIXED;
+    private String name = "";
+    private Scope scope = Scope.LOCAL;
 
     RateLimitOptions() {
     }
@@ -45,11 +52,31 @@ public final class RateLimitOptions {
         return this;
     }
 
+    /**
+     * Shares the limiter by name with every guard and annotated method naming it; {@code ""} (the default) for the
+     * guard's own.
+     */
+    public RateLimitOptions name(String value) {
+        this.name = Objects.requireNonNull(value, "name").trim();
+        return this;
+    }
+
+    /** {@link Scope#CLUSTER}: the limit is the fleet's (a named limit only; {@code FIXED} or {@code SMOOTH}). */
+    public RateLimitOptions scope(Scope value) {
+        this.scope = Objects.requireNonNull(value, "scope");
+        return this;
+    }
+
+    /** The registry name, or {@code null} for the guard's own limiter. */
+    String registryName() {
+        return name.isEmpty() ? null : name;
+    }
+
     RateLimitPolicy toPolicy(Rules rules) {
         long windowNanos = Nanos.of(Objects.requireNonNull(window, "window"));
         long minSpacingNanos = Nanos.of(Objects.requireNonNull(minSpacing, "minSpacing"));
-        rules.check(RateLimitPolicy.violations(value, windowNanos, minSpacingNanos, type),
+        rules.check(RateLimitPolicy.violations(value, windowNanos, minSpacingNanos, type, scope, !name.isEmpty()),
                 member -> "rateLimit " + member);
-        return new RateLimitPolicy(value, windowNanos, minSpacingNanos, type);
+        return new RateLimitPolicy(value, windowNanos, minSpacingNanos, type, scope);
     }
 }

@@ -5,6 +5,8 @@ import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.ComponentCheck;
 import dev.steadfast.FaultToleranceHealth;
+import dev.steadfast.RateLimiterHandle;
+import dev.steadfast.RateLimiters;
 import dev.steadfast.RetryBudgetHandle;
 import dev.steadfast.RetryBudgets;
 import dev.steadfast.SystemHealth;
@@ -50,7 +52,7 @@ public final class Steadfast {
 
     /**
      * The calling application's health report: each breaker and each registered component check {@code HEALTHY},
-     * {@code DEGRADED} or {@code FAILING}, and overall (the worst); bound to the application as
+     * {@code DEGRADED} or {@code FAILING}, the fleet's status, and overall (the worst); bound to the application as
      * {@link #circuitBreakers()} is. Register the checks of code without CDI here:
      * <pre>{@code
      * FaultToleranceHealth.Registration r = Steadfast.health().register(new DiskSpaceCheck());
@@ -63,6 +65,14 @@ public final class Steadfast {
      */
     public static FaultToleranceHealth health() {
         return new ApplicationHealth(Engines.contextLoader());
+    }
+
+    /**
+     * Every named rate limiter of the calling application's engine (guards' unnamed ones are their own and not
+     * listed); bound to the application as {@link #circuitBreakers()} is.
+     */
+    public static RateLimiters rateLimiters() {
+        return new ApplicationRateLimiters(Engines.contextLoader());
     }
 
     /**
@@ -193,6 +203,37 @@ public final class Steadfast {
         @Override
         public Collection<RetryBudgetHandle> all() {
             return now().map(RetryBudgets::all).orElse(List.of());
+        }
+    }
+
+    /** The rate limiters of whatever engine the application has at each call; empty while it has none. */
+    private static final class ApplicationRateLimiters implements RateLimiters {
+
+        private final ClassLoader application;
+
+        ApplicationRateLimiters(ClassLoader application) {
+            this.application = application;
+        }
+
+        private Optional<RateLimiters> now() {
+            Engine e = Engines.find(application);
+            return e == null ? Optional.empty() : Optional.of(e.rateLimiters());
+        }
+
+        @Override
+        public Optional<RateLimiterHandle> find(String name) {
+            return now().flatMap(l -> l.find(name));
+        }
+
+        @Override
+        public RateLimiterHandle get(String name) {
+            return now().orElseThrow(() -> new NoSuchElementException("No rate limiter named '" + name
+                    + "'; known: []")).get(name);
+        }
+
+        @Override
+        public Collection<RateLimiterHandle> all() {
+            return now().map(RateLimiters::all).orElse(List.of());
         }
     }
 

@@ -51,6 +51,8 @@ class DefaultsTest {
         assertEquals(matcher(CircuitBreaker.class, "failOn", "skipOn"), p.failOn());
         assertEquals(nanos(CircuitBreaker.class, "slowCallThreshold", "slowCallUnit"), p.slowCallThresholdNanos());
         assertEquals("", (String) value(CircuitBreaker.class, "name"));
+        assertEquals((Object) value(CircuitBreaker.class, "scope"), p.scope());
+        assertEquals((int) value(CircuitBreaker.class, "quorum"), p.quorum());
     }
 
     @Test
@@ -62,8 +64,10 @@ class DefaultsTest {
     @Test
     void rateLimitOptionsDefaultToRateLimitsDefaults() {
         assertEquals(new RateLimitPolicy(value(RateLimit.class, "value"), nanos(RateLimit.class, "window", "windowUnit"),
-                nanos(RateLimit.class, "minSpacing", "minSpacingUnit"), value(RateLimit.class, "type")),
-                new RateLimitOptions().toPolicy(rules));
+                nanos(RateLimit.class, "minSpacing", "minSpacingUnit"), value(RateLimit.class, "type"),
+                value(RateLimit.class, "scope")), new RateLimitOptions().toPolicy(rules));
+        assertEquals("", (String) value(RateLimit.class, "name"));
+        assertNull(new RateLimitOptions().registryName(), "unnamed: the guard's own limiter");
     }
 
     @SuppressWarnings("unchecked")

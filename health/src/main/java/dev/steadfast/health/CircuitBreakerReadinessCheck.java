@@ -4,6 +4,8 @@ import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.CircuitBreakerStats;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.CircuitState;
+import dev.steadfast.ClusterStatus;
+import dev.steadfast.FaultToleranceHealth;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +42,11 @@ import java.util.TreeSet;
  * trial calls through). A critical name that matches no breaker is listed under {@code unknown-critical-breakers}
  * and logged once as a warning, so that a typo does not silently disable the check.
  *
+ * <p><b>Cluster.</b> An application with fleet-wide ({@code CLUSTER}) rate limits or breakers also reports
+ * {@code cluster}: {@code CONNECTED}, or {@code DEGRADED} while its cluster backend is unreachable and those policies
+ * decide on this instance alone. A degraded cluster does not make the check DOWN: the instance still serves, within
+ * its local share.
+ *
  * <p>An application-scoped bean, discovered through the jar's {@code beans.xml}; thread-safe.
  */
 @Readiness
@@ -57,6 +64,9 @@ public class CircuitBreakerReadinessCheck implements HealthCheck {
     @Inject
     CircuitBreakers breakers;
 
+    @Inject
+    FaultToleranceHealth health;
+
     private Set<String> critical = Set.of();
     private boolean allCritical;
     private volatile boolean warned;
@@ -71,7 +81,19 @@ public class CircuitBreakerReadinessCheck implements HealthCheck {
      * @param critical registry names of the critical breakers; {@code "*"} makes every breaker critical
      */
     public CircuitBreakerReadinessCheck(CircuitBreakers breakers, Collection<String> critical) {
+        this(breakers, null, critical);
+    }
+
+    /**
+     * A check over {@code breakers} and the cluster status {@code health} reports, for use without CDI.
+     *
+     * @param health   the report that tells the cluster status; {@code null} for an application without one
+     * @param critical registry names of the critical breakers; {@code "*"} makes every breaker critical
+     */
+    public CircuitBreakerReadinessCheck(CircuitBreakers breakers, FaultToleranceHealth health,
+            Collection<String> critical) {
         this.breakers = breakers;
+        this.health = health;
         setCritical(critical);
     }
 
@@ -120,6 +142,11 @@ public class CircuitBreakerReadinessCheck implements HealthCheck {
                     response.withData(name + ".retry-after-ms", retryAfter.get().toMillis());
                 }
             }
+        }
+        // clusterStatus(), not report(): the breakers' check runs no component check
+        ClusterStatus cluster = health == null ? ClusterStatus.LOCAL : health.clusterStatus();
+        if (cluster != ClusterStatus.LOCAL) {
+            response.withData("cluster", cluster.name());
         }
         List<String> unknown = new ArrayList<>(new TreeSet<>(critical));
         unknown.removeAll(seen);

@@ -1,5 +1,9 @@
 package dev.steadfast.health;
 
+import dev.steadfast.ClusterStatus;
+import dev.steadfast.FaultToleranceHealth;
+import dev.steadfast.HealthStatus;
+import dev.steadfast.SystemHealth;
 import dev.steadfast.engine.EngineListener;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.breaker.BreakerRegistry;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -34,5 +39,18 @@ class WithoutCdiTest {
         assertEquals(false, critical.getData().orElseThrow().get("search.critical"));
         assertEquals(HealthCheckResponse.Status.UP, relaxed.getStatus());
         assertEquals("FORCED_OPEN", relaxed.getData().orElseThrow().get("search.state"));
+        assertEquals(null, relaxed.getData().orElseThrow().get("cluster"), "no cluster, no cluster entry");
+    }
+
+    @Test
+    void aDegradedClusterIsReportedAndLeavesTheCheckUp() {
+        registry.getOrCreate("payments", BreakerPolicy.defaults());
+        FaultToleranceHealth degraded = () -> new SystemHealth(HealthStatus.DEGRADED,
+                Map.of("payments", HealthStatus.HEALTHY), ClusterStatus.DEGRADED);
+
+        HealthCheckResponse r = new CircuitBreakerReadinessCheck(registry, degraded, List.of("*")).call();
+
+        assertEquals(HealthCheckResponse.Status.UP, r.getStatus(), "each instance still serves, within its share");
+        assertEquals("DEGRADED", r.getData().orElseThrow().get("cluster"));
     }
 }

@@ -24,7 +24,7 @@ final class VirtualTime implements Clock {
 
     private final Instant origin;
     private final List<Long> sleeps = new ArrayList<>(); // guarded by this
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>(); // guarded by this
+    private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(); // guarded by this
     private long now; // guarded by this; nanoseconds since origin, never decreases
     private long sequence; // guarded by this
 
@@ -72,9 +72,9 @@ final class VirtualTime implements Clock {
     void advanceTo(long target) {
         RuntimeException failure = null;
         while (true) {
-            Entry due;
+            Scheduled due;
             synchronized (this) {
-                Entry head = queue.peek();
+                Scheduled head = queue.peek();
                 if (head == null || head.deadline > target) {
                     now = Math.max(now, target);
                     break;
@@ -126,18 +126,18 @@ final class VirtualTime implements Clock {
     /** One engine's timer: its tasks in the shared queue, dropped together when the engine closes. */
     final class Lane implements Timer {
 
-        private final Set<Entry> entries = new HashSet<>(); // guarded by VirtualTime.this
+        private final Set<Scheduled> entries = new HashSet<>(); // guarded by VirtualTime.this
         private boolean closed; // guarded by VirtualTime.this
 
         /** @throws RejectedExecutionException after {@link #close()}, like the real timer after shutdown */
         @Override
         public Task schedule(long delayNanos, Runnable action) {
-            Entry e;
+            Scheduled e;
             synchronized (VirtualTime.this) {
                 if (closed) {
                     throw new RejectedExecutionException("The Steadfast container of this timer has shut down");
                 }
-                e = new Entry(this, now + Math.max(0, delayNanos), sequence++, action);
+                e = new Scheduled(this, now + Math.max(0, delayNanos), sequence++, action);
                 queue.add(e);
                 entries.add(e);
                 VirtualTime.this.notifyAll(); // for awaitPending
@@ -164,14 +164,14 @@ final class VirtualTime implements Clock {
         }
     }
 
-    private final class Entry implements Timer.Task, Comparable<Entry> {
+    private final class Scheduled implements Timer.Task, Comparable<Scheduled> {
 
         final Lane lane;
         final long deadline;
         final long seq;
         final Runnable action;
 
-        Entry(Lane lane, long deadline, long seq, Runnable action) {
+        Scheduled(Lane lane, long deadline, long seq, Runnable action) {
             this.lane = lane;
             this.deadline = deadline;
             this.seq = seq;
@@ -187,7 +187,7 @@ final class VirtualTime implements Clock {
         }
 
         @Override
-        public int compareTo(Entry o) {
+        public int compareTo(Scheduled o) {
             int c = Long.compare(deadline, o.deadline);
             return c != 0 ? c : Long.compare(seq, o.seq);
         }

@@ -1,6 +1,7 @@
 package dev.steadfast.micrometer;
 
 import dev.steadfast.CircuitState;
+import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.spi.BreakerRecorder;
 import dev.steadfast.spi.ObservedBreaker;
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
@@ -24,7 +27,10 @@ final class BreakerMeters implements BreakerRecorder {
 
     private final MeterRegistry registry;
     private final Consumer<Meter> registered;
+    /** Transitions this instance decided ({@code origin="local"}), the common case, without a map lookup. */
     private final AtomicReferenceArray<Counter> transitions = new AtomicReferenceArray<>(STATES.length * STATES.length);
+    /** Transitions a fleet member decided, by {@code from>to@origin}. */
+    private final Map<String, Counter> fleetTransitions = new ConcurrentHashMap<>();
     private final Tags tags;
 
     /** @param registered told every meter registered */
@@ -53,18 +59,36 @@ final class BreakerMeters implements BreakerRecorder {
         transitions(from, to).increment();
     }
 
+    /** A fleet-wide breaker's transitions carry the member that decided them in {@code origin}. */
+    @Override
+    public void stateChanged(CircuitState from, CircuitState to, Instant at, String origin) {
+        if (CircuitStateChanged.LOCAL.equals(origin)) {
+            transitions(from, to).increment();
+            return;
+        }
+        fleetTransitions.computeIfAbsent(from + ">" + to + "@" + origin, k -> {
+            Counter c = transition(from, to, origin);
+            registered.accept(c);
+            return c;
+        }).increment();
+    }
+
     private Counter transitions(CircuitState from, CircuitState to) {
         int i = from.ordinal() * STATES.length + to.ordinal();
         Counter c = transitions.get(i);
         if (c == null) {
             // A race registers the same meter twice: the registry returns the one it has.
-            c = Counter.builder(BREAKER_TRANSITIONS).description("Circuit breaker state transitions").tags(tags)
-                    .tag(FROM, tagValue(from)).tag(TO, tagValue(to)).register(registry);
+            c = transition(from, to, CircuitStateChanged.LOCAL);
             if (transitions.compareAndSet(i, null, c)) {
                 registered.accept(c);
             }
         }
         return c;
+    }
+
+    private Counter transition(CircuitState from, CircuitState to, String origin) {
+        return Counter.builder(BREAKER_TRANSITIONS).description("Circuit breaker state transitions").tags(tags)
+                .tag(FROM, tagValue(from)).tag(TO, tagValue(to)).tag(ORIGIN, origin).register(registry);
     }
 
     @Override

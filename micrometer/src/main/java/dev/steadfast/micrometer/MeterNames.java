@@ -53,6 +53,8 @@ public final class MeterNames {
     public static final String STATE = "state";
     public static final String FROM = "from";
     public static final String TO = "to";
+    /** Who decided a transition: {@code local}, or the fleet member's id (a {@code CLUSTER} breaker). */
+    public static final String ORIGIN = "origin";
     public static final String BUDGET = "budget";
     public static final String KEY = "key";
     public static final String FALLBACK = "fallback";

@@ -48,7 +48,8 @@ class PrometheusScrapeTest {
                 "steadfast_retries_exhausted_total{method=\"" + FLAKY + "\"} 1.0",
                 "steadfast_circuitbreaker_state{breaker=\"payments\",state=\"open\"} 1.0",
                 "steadfast_circuitbreaker_state{breaker=\"payments\",state=\"closed\"} 0.0",
-                "steadfast_circuitbreaker_transitions_total{breaker=\"payments\",from=\"closed\",to=\"open\"} 1.0",
+                "steadfast_circuitbreaker_transitions_total{breaker=\"payments\",from=\"closed\",origin=\"local\","
+                        + "to=\"open\"} 1.0",
                 "steadfast_calls_rejected_total{method=\"dev.steadfast.testsupport.fixtures.Payments#charge(boolean)\","
                         + "reason=\"circuit_open\"} 1.0",
                 "steadfast_call_duration_seconds_count{method=\"" + FLAKY + "\",outcome=\"failure\"} 1")) {

@@ -1,6 +1,7 @@
 package dev.steadfast.opentelemetry;
 
 import dev.steadfast.CircuitState;
+import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.spi.BreakerRecorder;
 import dev.steadfast.spi.KeyedBreakerRecorder;
 import dev.steadfast.spi.ObservedBreakerFamily;
@@ -75,6 +76,8 @@ public final class Instruments {
     public static final AttributeKey<String> FALLBACK = AttributeKey.stringKey("steadfast.fallback.name");
     public static final AttributeKey<String> PREVIOUS_STATE =
             AttributeKey.stringKey("steadfast.circuit_breaker.previous_state");
+    /** Who decided a transition: {@code local}, or the fleet member's id (a {@code CLUSTER} breaker). */
+    public static final AttributeKey<String> ORIGIN = AttributeKey.stringKey("steadfast.circuit_breaker.origin");
 
     /** Seconds, finer than the SDK's default (milliseconds-shaped) buckets; as the HTTP semantic conventions do. */
     private static final List<Double> BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0,
@@ -227,7 +230,7 @@ public final class Instruments {
                 byState[s.ordinal()] = Attributes.of(BREAKER, view.name(), STATE, value(s));
                 for (CircuitState from : STATES) {
                     byTransition[from.ordinal()][s.ordinal()] = Attributes.of(BREAKER, view.name(),
-                            PREVIOUS_STATE, value(from), STATE, value(s));
+                            PREVIOUS_STATE, value(from), STATE, value(s), ORIGIN, CircuitStateChanged.LOCAL);
                 }
             }
         }
@@ -235,6 +238,14 @@ public final class Instruments {
         @Override
         public void stateChanged(CircuitState from, CircuitState to, java.time.Instant at) {
             transitions.add(1, byTransition[from.ordinal()][to.ordinal()]);
+        }
+
+        /** A fleet-wide breaker's transitions carry the member that decided them in the origin attribute. */
+        @Override
+        public void stateChanged(CircuitState from, CircuitState to, java.time.Instant at, String origin) {
+            transitions.add(1, CircuitStateChanged.LOCAL.equals(origin) ? byTransition[from.ordinal()][to.ordinal()]
+                    : Attributes.of(BREAKER, view.name(), PREVIOUS_STATE, value(from), STATE, value(to), ORIGIN,
+                            origin));
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.steadfast.opentelemetry;
 import static dev.steadfast.opentelemetry.Instruments.BREAKER;
 import static dev.steadfast.opentelemetry.Instruments.METHOD;
 import static dev.steadfast.opentelemetry.Instruments.OUTCOME;
+import static dev.steadfast.opentelemetry.Instruments.ORIGIN;
 import static dev.steadfast.opentelemetry.Instruments.PREVIOUS_STATE;
 import static dev.steadfast.opentelemetry.Instruments.REASON;
 import static dev.steadfast.opentelemetry.Instruments.STATE;
@@ -120,7 +121,7 @@ class OpenTelemetryMetricsTest {
         assertEquals(1, open.longValue("steadfast.circuit_breaker.state",
                 Attributes.of(BREAKER, "payments", STATE, "open")));
         assertEquals(1, open.longValue("steadfast.circuit_breaker.transitions",
-                Attributes.of(BREAKER, "payments", PREVIOUS_STATE, "closed", STATE, "open")));
+                Attributes.of(BREAKER, "payments", PREVIOUS_STATE, "closed", STATE, "open", ORIGIN, "local")));
         assertEquals(1, open.histogram("steadfast.call.duration", outcome(CHARGE, "circuit_open")).getCount());
         assertEquals(2, open.histogram("steadfast.call.duration", outcome(CHARGE, "failure")).getCount());
         assertEquals(1, open.longValue("steadfast.rejections",
@@ -133,7 +134,7 @@ class OpenTelemetryMetricsTest {
         assertTrue(openTime > 0, "it was open for a while: " + openTime);
         assertEquals(openTime, new Metrics(reader).doubleValue("steadfast.circuit_breaker.open.time", payments0));
         assertEquals(1, closed.longValue("steadfast.circuit_breaker.transitions",
-                Attributes.of(BREAKER, "payments", PREVIOUS_STATE, "open", STATE, "closed")));
+                Attributes.of(BREAKER, "payments", PREVIOUS_STATE, "open", STATE, "closed", ORIGIN, "local")));
     }
 
     @Test

@@ -4,6 +4,9 @@ import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.CircuitBreakerStats;
 import dev.steadfast.CircuitOpenException;
 import dev.steadfast.CircuitState;
+import dev.steadfast.CircuitStateChanged;
+import dev.steadfast.ClusterStatus;
+import dev.steadfast.Scope;
 import dev.steadfast.StateTransition;
 import dev.steadfast.engine.EngineListener;
 import dev.steadfast.engine.time.Clock;
@@ -69,6 +72,15 @@ import static dev.steadfast.CircuitState.OPEN;
  * is announced to the {@link EngineListener} exactly once and in the order the changes happened, even when several
  * threads change the state at once; a listener that throws is logged and does not break the call that caused the
  * change.
+ *
+ * <h2>Fleet-wide breakers</h2>
+ * A {@link dev.steadfast.Scope#CLUSTER} breaker is {@linkplain #link linked} to its fleet. It keeps every rule above on
+ * the call path; what the fleet adds comes through {@link #applyFleet} (an OPEN with the fleet's until-time, a CLOSED
+ * after the fleet's trials, an operator's FORCED_OPEN or reset, each announced with the origin member) and, while the
+ * link is {@linkplain FleetLink#attached() attached}, two changes to HALF_OPEN: a trial needs a slot the fleet granted
+ * ({@link #grantTrialSlot}), and a trial's outcome goes to the fleet, which closes every member; a failed trial
+ * reopens this breaker at once. While the link is detached (the cluster backend is lost) the local rules apply in
+ * full.
  */
 public final class Breaker implements CircuitBreakerHandle {
 
@@ -85,6 +97,8 @@ public final class Breaker implements CircuitBreakerHandle {
     private final Timer timer;
     private final EngineListener listener;
     private final AtomicReference<State> state;
+    /** The fleet of a {@code CLUSTER} breaker; {@code null} for a local one (and until the exchange links it). */
+    private volatile FleetLink link;
 
     // Announcements, in the order of the state changes (see announce()).
     private final ConcurrentLinkedQueue<Change> unannounced = new ConcurrentLinkedQueue<>();
@@ -109,7 +123,7 @@ public final class Breaker implements CircuitBreakerHandle {
         this.timer = Objects.requireNonNull(timer, "timer");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.state = new AtomicReference<>(new State(CLOSED, 0, newWindow(), 0, 0, 0, new Counters(0), 0,
-                new StateTransition[0]));
+                new StateTransition[0], null));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -137,12 +151,19 @@ public final class Breaker implements CircuitBreakerHandle {
                     return s.epoch << 1;
                 case OPEN:
                     if (clock.nanoTime() - s.openedAt >= policy.delayNanos()) {
-                        publish(s, s.next(HALF_OPEN, null, 0, clock.instant()));
+                        publish(s, s.halfOpen(clock.instant()));
                         continue; // whoever won, the breaker has left this OPEN state
                     }
                     return reject(s);
                 case HALF_OPEN:
-                    if (s.trials >= policy.halfOpenMaxCalls()) {
+                    // The fleet's HALF_OPEN admits only the trials whose slots the fleet granted this member.
+                    Fleet f = s.fleet;
+                    FleetLink l = f == null ? null : link;
+                    boolean fleetTrials = l != null && l.attached();
+                    if (s.trials >= (fleetTrials ? f.slots : policy.halfOpenMaxCalls())) {
+                        if (fleetTrials) {
+                            l.trialWanted(f.generation);
+                        }
                         return reject(s);
                     }
                     if (state.compareAndSet(s, s.withTrials(s.trials + 1, s.trialSuccesses))) {
@@ -231,13 +252,30 @@ public final class Breaker implements CircuitBreakerHandle {
             // A CLOSED state is never replaced within its epoch (its window is mutable, the snapshot is not), so an
             // equal epoch means `s` is the very state this call started in.
             if (s.epoch == epoch && s.window.record(failure)) {
-                publish(s, s.next(OPEN, null, clock.nanoTime(), clock.instant()));
+                // The OPEN state keeps the window that opened it (frozen: no permit of its epoch is left), for the
+                // fleet's summaries.
+                publish(s, s.next(OPEN, s.window, clock.nanoTime(), clock.instant()));
             }
             return;
         }
         // A trial. HALF_OPEN snapshots are replaced within an epoch (trial counts), so loop until our CAS lands on
         // the current one or the epoch is gone.
         while (s.epoch == epoch) {
+            Fleet f = s.fleet;
+            FleetLink l = f == null ? null : link;
+            if (l != null && l.attached()) {
+                // The fleet's trial: its outcome goes to the fleet, which closes every member once enough trials
+                // succeeded; a failure reopens this member at once, and the fleet after it.
+                State next = failure ? s.next(OPEN, null, clock.nanoTime(), clock.instant())
+                        : s.withTrials(s.trials - 1, s.trialSuccesses + 1)
+                                .withFleet(f.withSlots(Math.max(0, f.slots - 1)));
+                if (publish(s, next)) {
+                    l.trialFinished(f.generation, !failure);
+                    return;
+                }
+                s = state.get();
+                continue;
+            }
             State next;
             if (failure) {
                 next = s.next(OPEN, null, clock.nanoTime(), clock.instant());
@@ -300,18 +338,27 @@ public final class Breaker implements CircuitBreakerHandle {
 
     /**
      * Moves to CLOSED with a fresh window and cleared counters, from any state. Calls in flight report into the new
-     * counters but not into the new window. From CLOSED it clears without a state change (nothing is announced).
+     * counters but not into the new window. From CLOSED it clears without a state change (nothing is announced). For
+     * a fleet-wide breaker whose fleet is reachable, every member follows.
      */
     @Override
     public void reset() {
+        reset(null);
+        FleetLink l = link;
+        if (l != null && l.attached()) {
+            l.operatorAction(CLOSED);
+        }
+    }
+
+    private void reset(Fleet fleet) {
         while (true) {
             State s = state.get();
             State next;
             if (s.circuit == CLOSED) {
                 next = new State(CLOSED, s.epoch + 1, newWindow(), 0, 0, 0, new Counters(s.changes), s.changes,
-                        s.history);
+                        s.history, fleet);
             } else {
-                State moved = s.next(CLOSED, newWindow(), 0, clock.instant());
+                State moved = s.next(CLOSED, newWindow(), 0, clock.instant(), fleet);
                 next = moved.withCounters(new Counters(moved.changes));
             }
             if (publish(s, next)) {
@@ -320,20 +367,193 @@ public final class Breaker implements CircuitBreakerHandle {
         }
     }
 
-    /** Moves to FORCED_OPEN: every call is rejected until {@link #reset()}. Does nothing if already forced open. */
+    /**
+     * Moves to FORCED_OPEN: every call is rejected until {@link #reset()}. Does nothing if already forced open. For a
+     * fleet-wide breaker whose fleet is reachable, every member follows.
+     */
     @Override
     public void forceOpen() {
+        forceOpen(null);
+        FleetLink l = link;
+        if (l != null && l.attached()) {
+            l.operatorAction(FORCED_OPEN);
+        }
+    }
+
+    private void forceOpen(Fleet fleet) {
         while (true) {
             State s = state.get();
-            if (s.circuit == FORCED_OPEN || publish(s, s.next(FORCED_OPEN, null, 0, clock.instant()))) {
+            if (s.circuit == FORCED_OPEN || publish(s, s.next(FORCED_OPEN, null, 0, clock.instant(), fleet))) {
                 return;
             }
         }
     }
 
     @Override
+    public Scope scope() {
+        return policy.scope();
+    }
+
+    /** {@code LOCAL} unless linked to a fleet; then whether the fleet's decisions reach it now. */
+    @Override
+    public ClusterStatus clusterStatus() {
+        FleetLink l = link;
+        if (l == null) {
+            return ClusterStatus.LOCAL;
+        }
+        return l.attached() ? ClusterStatus.CONNECTED : ClusterStatus.DEGRADED;
+    }
+
+    /** Empty unless linked to a fleet; then what the exchange knows of it (never a backend call). */
+    @Override
+    public java.util.Optional<dev.steadfast.FleetBreakerView> fleet() {
+        FleetLink l = link;
+        return l == null ? java.util.Optional.empty() : l.view();
+    }
+
+    @Override
     public String toString() {
         return "Breaker[" + name + ", " + state() + "]";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The fleet (CLUSTER breakers); called by the cluster exchange, never on a call's path
+
+    /** Ties this breaker to its fleet; once, before calls flow. */
+    public void link(FleetLink fleet) {
+        this.link = Objects.requireNonNull(fleet, "fleet");
+    }
+
+    /**
+     * Applies the fleet's decision {@code to}, taken by member {@code origin} in {@code generation}: the transition is
+     * announced with that origin. An {@code OPEN} turns HALF_OPEN at {@code halfOpenAtNanos} on this breaker's clock
+     * (the fleet's until-time, the same instant on every member); an OPEN breaker only moves its until-time (no
+     * transition). A {@code HALF_OPEN} (what a member that joins may read) starts the fleet's trials here. A
+     * {@code CLOSED} closes with a fresh window. An operator's {@code FORCED_OPEN} or {@code CLOSED} acts as
+     * {@link #forceOpen()} or {@link #reset()} here (the reset clears the counters) without going back to the fleet.
+     * Nothing but an operator's decision ends FORCED_OPEN.
+     *
+     * <p>Runs the listeners on the calling thread, like every transition; the exchange calls it on a thread that may
+     * run them.
+     */
+    public void applyFleet(CircuitState to, long halfOpenAtNanos, String origin, long generation, boolean operator) {
+        Fleet fleet = new Fleet(generation, origin, 0);
+        if (operator) {
+            if (to == FORCED_OPEN) {
+                forceOpen(fleet);
+            } else if (to == CLOSED) {
+                reset(fleet);
+            }
+            return;
+        }
+        while (true) {
+            State s = state.get();
+            if (s.circuit == FORCED_OPEN) {
+                return;
+            }
+            State next;
+            switch (to) {
+                case OPEN -> {
+                    long openedAt = halfOpenAtNanos - policy.delayNanos();
+                    if (s.circuit == OPEN) {
+                        State moved = s.reopened(openedAt, fleet);
+                        if (state.compareAndSet(s, moved)) {
+                            s.cancelTimer();
+                            scheduleHalfOpen(moved);
+                            return;
+                        }
+                        continue;
+                    }
+                    next = s.next(OPEN, null, openedAt, clock.instant(), fleet);
+                }
+                case HALF_OPEN -> {
+                    if (s.circuit == HALF_OPEN && s.fleet != null && s.fleet.generation == generation) {
+                        return;
+                    }
+                    next = s.next(HALF_OPEN, null, 0, clock.instant(), fleet);
+                }
+                case CLOSED -> {
+                    if (s.circuit == CLOSED) {
+                        return;
+                    }
+                    next = s.next(CLOSED, newWindow(), 0, clock.instant(), fleet);
+                }
+                default -> {
+                    return;
+                }
+            }
+            if (publish(s, next)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * One more trial slot of the fleet's HALF_OPEN period of {@code generation} for this member.
+     *
+     * @return whether the breaker is still in that period (else the slot is not taken and should go back)
+     */
+    public boolean grantTrialSlot(long generation) {
+        while (true) {
+            State s = state.get();
+            if (s.circuit != HALF_OPEN || s.fleet == null || s.fleet.generation != generation) {
+                return false;
+            }
+            if (state.compareAndSet(s, s.withFleet(s.fleet.withSlots(s.fleet.slots + 1)))) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Takes back a slot of that period no call has started a trial on.
+     *
+     * @return whether one was free to take back (then it should go back to the fleet)
+     */
+    public boolean revokeTrialSlot(long generation) {
+        while (true) {
+            State s = state.get();
+            if (s.circuit != HALF_OPEN || s.fleet == null || s.fleet.generation != generation
+                    || s.fleet.slots <= s.trials) {
+                return false;
+            }
+            if (state.compareAndSet(s, s.withFleet(s.fleet.withSlots(s.fleet.slots - 1)))) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * The current CLOSED window, or the window that opened an OPEN breaker, as {@code calls << 32 | failures} (calls
+     * up to {@code requestVolumeThreshold}); {@code -1} in other states. Exact when no call is recording; for the
+     * fleet's summaries.
+     */
+    public long windowCounts() {
+        State s = state.get();
+        if (s.window == null) {
+            return -1;
+        }
+        return s.window.counts();
+    }
+
+    /** Outcomes recorded into the current CLOSED window so far, or {@code -1} when not CLOSED: it moves on each one. */
+    public long windowSequence() {
+        State s = state.get();
+        return s.circuit == CLOSED ? s.window.recorded() : -1;
+    }
+
+    /** Who decided the current state: {@code "local"} or a fleet member's id. */
+    public String origin() {
+        return state.get().origin();
+    }
+
+    /**
+     * The fleet generation the current state follows, or 0 when this member decided it. In a fleet HALF_OPEN, the
+     * generation whose trial slots it uses.
+     */
+    public long fleetGeneration() {
+        Fleet f = state.get().fleet;
+        return f == null ? 0 : f.generation;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -362,9 +582,13 @@ public final class Breaker implements CircuitBreakerHandle {
             if (from.circuit == OPEN) {
                 from.cancelTimer();
             }
-            unannounced.add(new Change(to.changes, to.history[to.history.length - 1]));
+            unannounced.add(new Change(to.changes, to.history[to.history.length - 1], to.origin()));
             if (to.circuit == OPEN) {
                 scheduleHalfOpen(to);
+            }
+            FleetLink l = link;
+            if (l != null) {
+                l.changed(from.circuit, to.circuit); // only notes the news for the exchange's thread
             }
             if (announceNow) {
                 announce();
@@ -375,11 +599,13 @@ public final class Breaker implements CircuitBreakerHandle {
 
     private void scheduleHalfOpen(State open) {
         try {
-            open.timer = timer.schedule(policy.delayNanos(), () -> {
+            // From now: a fleet's OPEN may have begun on another member (its openedAt is then in the past).
+            long delay = Math.max(0, open.openedAt + policy.delayNanos() - clock.nanoTime());
+            open.timer = timer.schedule(delay, () -> {
                 // On the timer's thread: only the CAS. Announcing runs the listeners (CDI observers, metrics), which
                 // is user code, so it is handed off.
                 // Identity: an OPEN state is never replaced within its epoch, so "still this state" is "still due".
-                if (state.get() == open && publish(open, open.next(HALF_OPEN, null, 0, clock.instant()), false)) {
+                if (state.get() == open && publish(open, open.halfOpen(clock.instant()), false)) {
                     timer.handOff(this::announce);
                 }
             });
@@ -409,7 +635,7 @@ public final class Breaker implements CircuitBreakerHandle {
                 for (Change c; (c = early.peek()) != null && c.seq == announced + 1; ) {
                     early.poll();
                     announced = c.seq;
-                    tell(c.transition);
+                    tell(c.transition, c.origin);
                 }
                 missed = announcing.addAndGet(-missed);
             } while (missed != 0);
@@ -419,17 +645,31 @@ public final class Breaker implements CircuitBreakerHandle {
         }
     }
 
-    private void tell(StateTransition t) {
+    private void tell(StateTransition t, String origin) {
         try {
-            listener.stateChanged(name, t.from(), t.to(), t.at());
+            listener.stateChanged(name, t.from(), t.to(), t.at(), origin);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, () -> "Steadfast listener " + listener + " failed on circuit '" + name + "' going "
                     + t.from() + " -> " + t.to() + "; the breaker goes on", e);
         }
     }
 
-    /** A state change waiting to be announced; ordered by sequence number. */
-    private record Change(long seq, StateTransition transition) implements Comparable<Change> {
+    /**
+     * The fleet's decision a state follows.
+     *
+     * @param generation the fleet generation that decided it
+     * @param origin     the member that decided it
+     * @param slots      in a fleet HALF_OPEN: trial slots the fleet granted this member and no trial has used up
+     */
+    private record Fleet(long generation, String origin, int slots) {
+
+        Fleet withSlots(int value) {
+            return new Fleet(generation, origin, value);
+        }
+    }
+
+    /** A state change waiting to be announced, with who decided it; ordered by sequence number. */
+    private record Change(long seq, StateTransition transition, String origin) implements Comparable<Change> {
 
         @Override
         public int compareTo(Change o) {
@@ -473,11 +713,13 @@ public final class Breaker implements CircuitBreakerHandle {
         final long changes;
         /** The last {@link #HISTORY} transitions, oldest first; never modified. */
         final StateTransition[] history;
+        /** The fleet's decision this state follows (its origin and generation), {@code null} for a local one. */
+        final Fleet fleet;
         /** OPEN: the task that will move it to HALF_OPEN; written once, possibly after the state was left. */
         volatile Timer.Task timer;
 
         State(CircuitState circuit, long epoch, RollingWindow window, long openedAt, int trials, int trialSuccesses,
-                Counters counters, long changes, StateTransition[] history) {
+                Counters counters, long changes, StateTransition[] history, Fleet fleet) {
             this.circuit = circuit;
             this.epoch = epoch;
             this.window = window;
@@ -487,22 +729,53 @@ public final class Breaker implements CircuitBreakerHandle {
             this.counters = counters;
             this.changes = changes;
             this.history = history;
+            this.fleet = fleet;
         }
 
-        /** The state after a transition to {@code to} at {@code at}: a new epoch and one more entry in the history. */
+        /** The state after a transition this member decided to {@code to} at {@code at}. */
         State next(CircuitState to, RollingWindow window, long openedAt, Instant at) {
+            return next(to, window, openedAt, at, null);
+        }
+
+        /**
+         * The state after a transition to {@code to} at {@code at}, following the fleet's decision {@code fleet}
+         * ({@code null}: this member's own): a new epoch and one more entry in the history.
+         */
+        State next(CircuitState to, RollingWindow window, long openedAt, Instant at, Fleet fleet) {
             int keep = Math.min(history.length, HISTORY - 1);
             StateTransition[] h = Arrays.copyOfRange(history, history.length - keep, history.length + 1);
             h[keep] = new StateTransition(circuit, to, at);
-            return new State(to, epoch + 1, window, openedAt, 0, 0, counters, changes + 1, h);
+            return new State(to, epoch + 1, window, openedAt, 0, 0, counters, changes + 1, h, fleet);
+        }
+
+        /** HALF_OPEN after this OPEN state's delay: the fleet's, with no slot yet, when the OPEN was the fleet's. */
+        State halfOpen(Instant at) {
+            return next(HALF_OPEN, null, 0, at, fleet == null ? null : fleet.withSlots(0));
         }
 
         State withTrials(int trials, int trialSuccesses) {
-            return new State(circuit, epoch, window, openedAt, trials, trialSuccesses, counters, changes, history);
+            return new State(circuit, epoch, window, openedAt, trials, trialSuccesses, counters, changes, history,
+                    fleet);
         }
 
         State withCounters(Counters counters) {
-            return new State(circuit, epoch, window, openedAt, trials, trialSuccesses, counters, changes, history);
+            return new State(circuit, epoch, window, openedAt, trials, trialSuccesses, counters, changes, history,
+                    fleet);
+        }
+
+        State withFleet(Fleet fleet) {
+            return new State(circuit, epoch, window, openedAt, trials, trialSuccesses, counters, changes, history,
+                    fleet);
+        }
+
+        /** The same OPEN state moved to the fleet's until-time: a new epoch, no transition. */
+        State reopened(long openedAt, Fleet fleet) {
+            return new State(circuit, epoch + 1, window, openedAt, 0, 0, counters, changes, history, fleet);
+        }
+
+        /** Who decided this state: {@code "local"} or a fleet member's id. */
+        String origin() {
+            return fleet == null ? CircuitStateChanged.LOCAL : fleet.origin;
         }
 
         void cancelTimer() {

@@ -2,6 +2,7 @@ package dev.steadfast.engine.breaker;
 
 import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.CircuitBreakers;
+import dev.steadfast.ClusterStatus;
 import dev.steadfast.FaultToleranceHealth;
 import dev.steadfast.HealthStatus;
 import dev.steadfast.SystemHealth;
@@ -9,17 +10,27 @@ import dev.steadfast.SystemHealth;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Health as the breakers see it: CLOSED is {@link HealthStatus#HEALTHY}, HALF_OPEN {@link HealthStatus#DEGRADED},
- * OPEN and FORCED_OPEN {@link HealthStatus#FAILING}; the overall status is the worst one. Thread-safe.
+ * OPEN and FORCED_OPEN {@link HealthStatus#FAILING}; the overall status is the worst one, and at least
+ * {@link HealthStatus#DEGRADED} while the cluster is {@link ClusterStatus#DEGRADED}. Thread-safe.
  */
 public final class BreakerHealth implements FaultToleranceHealth {
 
     private final CircuitBreakers breakers;
+    private final Supplier<ClusterStatus> cluster;
 
+    /** Health of an application without fleet-wide policies. */
     public BreakerHealth(CircuitBreakers breakers) {
+        this(breakers, () -> ClusterStatus.LOCAL);
+    }
+
+    /** @param cluster the application's cluster status now */
+    public BreakerHealth(CircuitBreakers breakers, Supplier<ClusterStatus> cluster) {
         this.breakers = Objects.requireNonNull(breakers, "breakers");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
     @Override
@@ -37,6 +48,15 @@ public final class BreakerHealth implements FaultToleranceHealth {
                 worst = s;
             }
         }
-        return new SystemHealth(worst, each);
+        ClusterStatus c = cluster.get();
+        if (c == ClusterStatus.DEGRADED && worst == HealthStatus.HEALTHY) {
+            worst = HealthStatus.DEGRADED;
+        }
+        return new SystemHealth(worst, each, c);
+    }
+
+    @Override
+    public ClusterStatus clusterStatus() {
+        return cluster.get();
     }
 }

@@ -1,5 +1,6 @@
 package dev.steadfast.engine.breaker;
 
+import dev.steadfast.Scope;
 import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.Violation;
 import dev.steadfast.engine.time.Nanos;
@@ -24,7 +25,7 @@ public final class BreakerPolicy {
 
     /** The members as the annotation names them, in the order of {@link #values()}. */
     private static final String[] NAMES = {"requestVolumeThreshold", "failureRatio", "delay", "successThreshold",
-        "halfOpenMaxCalls", "failOn", "slowCallThreshold"};
+        "halfOpenMaxCalls", "failOn", "slowCallThreshold", "scope", "quorum"};
 
     private final int requestVolumeThreshold;
     private final double failureRatio;
@@ -33,6 +34,8 @@ public final class BreakerPolicy {
     private final int halfOpenMaxCalls;
     private final ExceptionMatcher failOn;
     private final long slowCallThresholdNanos;
+    private final Scope scope;
+    private final int quorum;
 
     private BreakerPolicy(Builder b) {
         this.requestVolumeThreshold = b.requestVolumeThreshold;
@@ -42,6 +45,8 @@ public final class BreakerPolicy {
         this.halfOpenMaxCalls = b.halfOpenMaxCalls;
         this.failOn = new ExceptionMatcher(b.failOn, b.skipOn);
         this.slowCallThresholdNanos = b.slowCallThresholdNanos;
+        this.scope = b.scope;
+        this.quorum = b.quorum;
     }
 
     /** A builder with {@link dev.steadfast.CircuitBreaker @CircuitBreaker}'s defaults. */
@@ -92,6 +97,19 @@ public final class BreakerPolicy {
         return slowCallThresholdNanos;
     }
 
+    /** Whether the breaker is this instance's or the fleet's ({@link Scope#CLUSTER}, a named breaker only). */
+    public Scope scope() {
+        return scope;
+    }
+
+    /**
+     * For {@link Scope#CLUSTER}: how many members must report failing windows for the fleet's windows to open every
+     * member; {@code 0} means a majority of the members that called in the window, at least 2.
+     */
+    public int quorum() {
+        return quorum;
+    }
+
     /**
      * The number of failures in a full window that opens the breaker: the smallest {@code k} in
      * [1, {@code requestVolumeThreshold}] with {@code k / requestVolumeThreshold >= failureRatio}. Computed with the
@@ -134,7 +152,7 @@ public final class BreakerPolicy {
     /** Every value, in the order of {@link #NAMES}: what equals, hashCode, toString and differences use. */
     private Object[] values() {
         return new Object[] {requestVolumeThreshold, failureRatio, delayNanos, successThreshold, halfOpenMaxCalls,
-                failOn, slowCallThresholdNanos};
+                failOn, slowCallThresholdNanos, scope, quorum};
     }
 
     private static String shown(int member, Object value) {
@@ -166,7 +184,7 @@ public final class BreakerPolicy {
     /**
      * Collects a breaker's values, starting from {@link dev.steadfast.CircuitBreaker @CircuitBreaker}'s defaults: a
      * window of 20 calls, opens at a failure ratio of 0.5, 5 s open, 1 successful trial closes it, 1 trial at a time,
-     * every failure counts, no slow-call threshold. Not thread-safe.
+     * every failure counts, no slow-call threshold, {@link Scope#LOCAL}, the default quorum. Not thread-safe.
      */
     public static final class Builder {
 
@@ -178,6 +196,8 @@ public final class BreakerPolicy {
         private List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
         private List<Class<? extends Throwable>> skipOn = List.of();
         private long slowCallThresholdNanos;
+        private Scope scope = Scope.LOCAL;
+        private int quorum;
 
         private Builder() {
         }
@@ -230,6 +250,31 @@ public final class BreakerPolicy {
             return this;
         }
 
+        /** {@link Scope#CLUSTER} shares the breaker with the fleet, by quorum; only for a named breaker. */
+        public Builder scope(Scope value) {
+            this.scope = Objects.requireNonNull(value, "scope");
+            return this;
+        }
+
+        /** For {@link Scope#CLUSTER}: the members whose failures may open the fleet; {@code 0} for the majority. */
+        public Builder quorum(int value) {
+            this.quorum = value;
+            return this;
+        }
+
+        /**
+         * Every rule these values break for a breaker with or without a name: {@link #violations()}, and
+         * {@link Scope#CLUSTER} on an unnamed breaker, which the fleet could not identify.
+         */
+        public List<Violation> violations(boolean named) {
+            List<Violation> found = violations();
+            if (!named && scope == Scope.CLUSTER) {
+                found.add(Violation.of("scope", scope, "needs a name: the fleet shares a breaker by its name, and an"
+                        + " unnamed breaker belongs to one method; give it one with name = \"...\""));
+            }
+            return found;
+        }
+
         /**
          * Every rule these values break, in the order of the members: the one check of a breaker's values. Members
          * are named as {@code @CircuitBreaker} names them.
@@ -260,6 +305,10 @@ public final class BreakerPolicy {
             }
             if (slowCallThresholdNanos < 0) {
                 found.add(Violation.negative("slowCallThreshold", slowCallThresholdNanos));
+            }
+            if (quorum < 0) {
+                found.add(Violation.of("quorum", quorum, "is negative; use 0 for a majority of the members that"
+                        + " called, or the number of members whose failures may open the fleet"));
             }
             return found;
         }

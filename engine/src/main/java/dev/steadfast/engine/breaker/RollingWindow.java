@@ -115,6 +115,24 @@ final class RollingWindow {
         return (int) (state.get() >>> COUNT_SHIFT & countMask);
     }
 
+    /**
+     * The window as {@code calls << 32 | failures}, both from one read of {@link #state}, so they belong together:
+     * calls are the outcomes recorded so far, up to {@code size}. For the fleet's summaries.
+     */
+    long counts() {
+        long s = state.get();
+        long calls = (s & FILLED) != 0 ? size : s >>> numberShift;
+        return calls << 32 | (s >>> COUNT_SHIFT & countMask);
+    }
+
+    /**
+     * A number that moves on with every outcome recorded (the next outcome's number, modulo {@code cycle}, at least
+     * 2<sup>36</sup>): how the fleet tells whether the window saw calls since it last looked.
+     */
+    long recorded() {
+        return state.get() >>> numberShift;
+    }
+
     /** Whether {@code size} outcomes have been recorded. */
     boolean filled() {
         return (state.get() & FILLED) != 0;

@@ -1,5 +1,6 @@
 package dev.steadfast.engine.health;
 
+import dev.steadfast.ClusterStatus;
 import dev.steadfast.ComponentCheck;
 import dev.steadfast.ComponentHealth;
 import dev.steadfast.FaultToleranceHealth;
@@ -10,8 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An engine's health report: what its breakers' report says, and its component checks beside them. The overall status
- * is the worst of all (docs/degradation.md says why no other rule is offered). Thread-safe.
+ * An engine's health report: what its breakers' report says (with the cluster status), and its component checks
+ * beside them. The overall status is the worst of all (docs/degradation.md says why no other rule is offered).
+ * Thread-safe.
  */
 public final class EngineHealth implements FaultToleranceHealth {
 
@@ -40,7 +42,12 @@ public final class EngineHealth implements FaultToleranceHealth {
                 worst = c.status();
             }
         }
-        return new SystemHealth(worst, b.breakers(), components);
+        return new SystemHealth(worst, b.breakers(), b.cluster(), components);
+    }
+
+    @Override
+    public ClusterStatus clusterStatus() {
+        return breakers.clusterStatus(); // runs no component check
     }
 
     @Override

@@ -47,7 +47,7 @@ final class BreakerWatch implements ObservedBreaker {
         this.recorders = list.toArray(new BreakerRecorder[0]);
     }
 
-    void stateChanged(CircuitState from, CircuitState to, Instant at) {
+    void stateChanged(CircuitState from, CircuitState to, Instant at, String origin) {
         OpenTime t = openTime;
         boolean open = isOpen(to);
         if (open != t.open) {
@@ -57,7 +57,7 @@ final class BreakerWatch implements ObservedBreaker {
         }
         for (BreakerRecorder r : recorders) {
             try {
-                r.stateChanged(from, to, at);
+                r.stateChanged(from, to, at, origin);
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(Level.WARNING, () -> "Steadfast observer " + r + " of circuit '" + breaker.name()
                         + "' failed; the breaker goes on", e);

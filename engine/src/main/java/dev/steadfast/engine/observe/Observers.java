@@ -2,6 +2,7 @@ package dev.steadfast.engine.observe;
 
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
+import dev.steadfast.CircuitStateChanged;
 import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.engine.EngineListener;
@@ -196,11 +197,16 @@ public final class Observers {
 
         @Override
         public void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+            stateChanged(name, from, to, at, CircuitStateChanged.LOCAL);
+        }
+
+        @Override
+        public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
             BreakerWatch w = watched.get(name);
             if (w != null) {
-                w.stateChanged(from, to, at);
+                w.stateChanged(from, to, at, origin);
             }
-            listener.stateChanged(name, from, to, at);
+            listener.stateChanged(name, from, to, at, origin);
         }
 
         @Override

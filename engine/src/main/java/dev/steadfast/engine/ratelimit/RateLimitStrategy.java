@@ -25,7 +25,7 @@ public final class RateLimitStrategy<V> implements Strategy<V> {
 
     private final Strategy<V> next;
     private final String method;
-    private final RateLimiter limiter;
+    private final SharedRateLimiter limiter;
     private final Clock clock;
     private final EngineListener listener;
 
@@ -41,7 +41,25 @@ public final class RateLimitStrategy<V> implements Strategy<V> {
         this.next = Objects.requireNonNull(next, "next");
         this.method = Objects.requireNonNull(method, "method");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.limiter = RateLimiter.create(Objects.requireNonNull(policy, "policy"), clock.nanoTime());
+        this.limiter = SharedRateLimiter.unregistered(method, Objects.requireNonNull(policy, "policy"), clock);
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * A strategy asking a limiter that may be shared (by name, through the registry) or fleet-wide.
+     *
+     * @param next     the strategy inside this one
+     * @param method   the guarded method, for messages and events
+     * @param limiter  the limiter, with its counters
+     * @param clock    the only source of time
+     * @param listener hears rejections
+     */
+    public RateLimitStrategy(Strategy<V> next, String method, SharedRateLimiter limiter, Clock clock,
+            EngineListener listener) {
+        this.next = Objects.requireNonNull(next, "next");
+        this.method = Objects.requireNonNull(method, "method");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 

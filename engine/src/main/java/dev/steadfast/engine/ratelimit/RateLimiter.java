@@ -1,5 +1,7 @@
 package dev.steadfast.engine.ratelimit;
 
+import dev.steadfast.ClusterStatus;
+
 /**
  * Decides, one call at a time, whether a rate limit admits a call now, and if not, when it will. Time is passed in
  * (readings of one monotonic {@code Clock.nanoTime()}), so a limiter is a pure state machine that tests drive with
@@ -24,10 +26,23 @@ public interface RateLimiter {
 
     /**
      * The permits a call could take at time {@code nowNanos}, from {@code 0} to the limit, without taking one; for
-     * views (gauges, the console), never for decisions. Spacing is not taken into account. Exact when no admission
-     * races the reading; otherwise off by the admissions that do.
+     * views (gauges, the console, a registry's stats), never for decisions. Spacing is not taken into account. Exact
+     * when no admission races the reading; otherwise off by the admissions that do.
      */
     int available(long nowNanos);
+
+    /** Whether a fleet-wide limiter admits from the fleet's quota now; {@link ClusterStatus#LOCAL} for a local one. */
+    default ClusterStatus clusterStatus() {
+        return ClusterStatus.LOCAL;
+    }
+
+    /**
+     * For a fleet-wide limiter, what it knows of the fleet's quota now, for views (a copy its exchange refreshes; never
+     * a backend call); empty for a local one.
+     */
+    default java.util.Optional<dev.steadfast.FleetQuotaView> fleet() {
+        return java.util.Optional.empty();
+    }
 
     /**
      * The limiter for {@code policy}. Windows of {@code FIXED} start at {@code originNanos} and follow each other; a

@@ -6,12 +6,12 @@ import dev.steadfast.engine.Failures;
 import dev.steadfast.engine.ForwardingStage;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
+import dev.steadfast.engine.time.Clock;
 import dev.steadfast.engine.time.Timer;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
@@ -31,15 +31,17 @@ public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V
     private final String method;
     private final long timeoutNanos;
     private final Duration timeout;
+    private final Clock clock;
     private final Timer timer;
     private final EngineListener listener;
 
-    public AsyncTimeoutStrategy(Strategy<CompletionStage<V>> next, String method, TimeoutPolicy policy, Timer timer,
-            EngineListener listener) {
+    public AsyncTimeoutStrategy(Strategy<CompletionStage<V>> next, String method, TimeoutPolicy policy, Clock clock,
+            Timer timer, EngineListener listener) {
         this.next = Objects.requireNonNull(next, "next");
         this.method = Objects.requireNonNull(method, "method");
         this.timeoutNanos = policy.timeoutNanos();
         this.timeout = Duration.ofNanos(timeoutNanos);
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
@@ -60,23 +62,21 @@ public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V
         }
         result.follow(inner);
         Deadline deadline = new Deadline(result, inner);
-        deadline.task = timer.schedule(timeoutNanos, deadline);
+        timer.arm(deadline, clock.nanoTime(), timeoutNanos); // before whenComplete, so that a disarm follows it
         inner.whenComplete(deadline);
         return result;
     }
 
     /**
-     * One call's race between its deadline ({@link #run()}, on the timer) and its inner stage ({@link #accept}). The
-     * flag is {@code false} until one of them decides.
+     * One call's race between its deadline ({@link #expire()}, on the timer) and its inner stage ({@link #accept}),
+     * for the entry's state: {@code PENDING} until one of them decides. It is the timer's entry itself.
      */
-    private final class Deadline extends AtomicBoolean implements Runnable, BiConsumer<V, Throwable> {
+    private final class Deadline extends Timer.Entry implements BiConsumer<V, Throwable> {
 
-        private static final long serialVersionUID = 1L;
+        private static final int DECIDED = 1;
 
-        private final transient ForwardingStage<V> result;
-        private final transient CompletionStage<V> inner;
-        /** Cancelled when the inner stage wins; written once, right after scheduling. */
-        transient volatile Timer.Task task;
+        private final ForwardingStage<V> result;
+        private final CompletionStage<V> inner;
 
         Deadline(ForwardingStage<V> result, CompletionStage<V> inner) {
             this.result = result;
@@ -85,15 +85,15 @@ public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V
 
         /** The deadline, on the timer's thread: decides, and hands the consequences off. */
         @Override
-        public void run() {
-            if (compareAndSet(false, true)) {
-                timer.handOff(this::expire);
+        protected void expire() {
+            if (compareAndSetState(PENDING, DECIDED)) {
+                timer.handOff(this::timeOut);
             }
         }
 
         /** Off the timer: stops the work (first, so that a body that stops on the interrupt frees its resources
          * as early as it can), then tells the caller. */
-        private void expire() {
+        private void timeOut() {
             if (result.isDone()) {
                 return; // the caller cancelled meanwhile; its cancel reached the inner stage already
             }
@@ -106,11 +106,8 @@ public final class AsyncTimeoutStrategy<V> implements Strategy<CompletionStage<V
         /** The inner stage completed: its outcome is the call's, unless the deadline decided first. */
         @Override
         public void accept(V value, Throwable error) {
-            Timer.Task t = task;
-            if (t != null) {
-                t.cancel();
-            }
-            if (compareAndSet(false, true)) {
+            if (compareAndSetState(PENDING, DECIDED)) {
+                timer.disarm(this);
                 if (error == null) {
                     result.complete(value);
                 } else {

@@ -43,9 +43,10 @@ public final class TimeoutStrategy<V> implements Strategy<V> {
 
     @Override
     public V call(Invocation<V> invocation) throws Exception {
+        // The watchdog is the timer's entry: one object per call, armed with this call's own clock reading.
         Interruption watchdog = new Interruption();
         long start = clock.nanoTime();
-        Timer.Task task = timer.schedule(timeoutNanos, watchdog);
+        timer.arm(watchdog, start, timeoutNanos);
         V result = null;
         Throwable failure = null;
         try {
@@ -53,9 +54,9 @@ public final class TimeoutStrategy<V> implements Strategy<V> {
         } catch (Throwable t) {
             failure = t;
         }
-        boolean fired = watchdog.finish();
+        boolean fired = watchdog.finish(); // moves the entry out of PENDING: the timer will drop it
         if (!fired) {
-            task.cancel();
+            timer.disarm(watchdog);
         }
         if (fired || clock.nanoTime() - start > timeoutNanos) {
             TimeoutExceededException e = new TimeoutExceededException(method, timeout);

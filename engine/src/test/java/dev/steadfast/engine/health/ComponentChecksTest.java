@@ -1,5 +1,6 @@
 package dev.steadfast.engine.health;
 
+import dev.steadfast.ClusterStatus;
 import dev.steadfast.ComponentCheck;
 import dev.steadfast.ComponentHealth;
 import dev.steadfast.FaultToleranceHealth;
@@ -469,6 +470,21 @@ class ComponentChecksTest {
             throw new IllegalStateException();
         };
         assertEquals(FAILING, engine.health().report().status(), "a failing component is as bad as an open breaker");
+        engine.close();
+    }
+
+    @Test
+    void theClusterStatusAloneRunsNoCheckAndTheReportCarriesItBesideTheComponents() {
+        Engine engine = new Engine(clock, timer, () -> pool, EngineListener.NONE, ThreadContext.NONE, () -> { });
+        Scripted replica = new Scripted("replica", () -> DEGRADED);
+        engine.health().register(replica);
+
+        assertEquals(ClusterStatus.LOCAL, engine.health().clusterStatus());
+        assertEquals(0, replica.ranOn.size(), "asking for the cluster status runs no on-demand check");
+        SystemHealth r = engine.health().report();
+        assertEquals(ClusterStatus.LOCAL, r.cluster(), "an engine without CLUSTER policies");
+        assertEquals(DEGRADED, r.components().get("replica").status());
+        assertEquals(1, replica.ranOn.size(), "the report runs it");
         engine.close();
     }
 

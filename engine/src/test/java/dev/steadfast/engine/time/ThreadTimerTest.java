@@ -137,7 +137,7 @@ class ThreadTimerTest {
     }
 
     @Test
-    void aCancelledTaskIsRemovedAtOnceAndNeverRuns() throws Exception {
+    void aCancelledTaskIsNotCountedAtOnceAndNeverRuns() throws Exception {
         List<Integer> ran = new CopyOnWriteArrayList<>();
         CountDownLatch kept = new CountDownLatch(10);
 
@@ -164,6 +164,92 @@ class ThreadTimerTest {
         assertTrue(sentinel.await(5, TimeUnit.SECONDS));
         assertEquals(List.of(1, 3, 5, 7, 9, 11, 13, 15, 17, 19), ran);
         assertEquals(0, timer.pending());
+    }
+
+    /** An entry of the caller's, as a timeout's watchdog is: cancelled by moving its own state. */
+    private static final class Watch extends Timer.Entry {
+
+        final CountDownLatch expired = new CountDownLatch(1);
+
+        @Override
+        protected void expire() {
+            if (compareAndSetState(PENDING, 1)) {
+                expired.countDown();
+            }
+        }
+
+        boolean cancel() {
+            return compareAndSetState(PENDING, 2);
+        }
+    }
+
+    @Test
+    void anArmedEntryExpiresAtItsDeadlineCountedFromTheCallersReading() throws Exception {
+        Watch watch = new Watch();
+        long now = System.nanoTime();
+
+        timer.arm(watch, now - TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(1) + 20 * MS);
+
+        assertTrue(watch.expired.await(5, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - now >= 20 * MS, "not before the deadline counted from the given reading");
+        assertFalse(watch.isPending());
+        assertEquals(0, timer.pending());
+    }
+
+    @Test
+    void anEntryWhoseStateMovedNeverExpiresAndIsNotCountedWithoutTellingTheTimer() throws Exception {
+        Watch cancelled = new Watch();
+        Watch kept = new Watch();
+        long now = System.nanoTime();
+        timer.arm(cancelled, now, 10 * MS);
+        timer.arm(kept, now, 20 * MS);
+        assertEquals(2, timer.pending());
+
+        assertTrue(cancelled.cancel());
+        timer.disarm(cancelled);
+        assertEquals(1, timer.pending());
+
+        assertTrue(kept.expired.await(5, TimeUnit.SECONDS));
+        assertEquals(1, cancelled.expired.getCount(), "the cancelled entry never expired");
+        assertFalse(cancelled.cancel(), "its state stays the caller's");
+    }
+
+    /** How many entries the timer's heap holds (pending or cancelled), read on the timer's thread. */
+    private int retained() throws Exception {
+        CompletableFuture<Integer> seen = new CompletableFuture<>();
+        timer.schedule(0, () -> seen.complete(timer.retainedOnTheTimerThread()));
+        return seen.get(5, TimeUnit.SECONDS);
+    }
+
+    /** Arms {@code count} entries a minute ahead while the timer thread is held, so that one sweep takes them all. */
+    private List<Watch> armWhileHeld(int count, boolean cancelAtOnce) throws Exception {
+        CountDownLatch release = parkTheTimerThread();
+        List<Watch> watches = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Watch w = new Watch();
+            timer.arm(w, System.nanoTime(), TimeUnit.MINUTES.toNanos(1));
+            if (cancelAtOnce) {
+                w.cancel();
+            }
+            watches.add(w);
+        }
+        release.countDown();
+        return watches;
+    }
+
+    @Test
+    void cancelledEntriesAreDroppedBeforeTheHeapOrPurgedFromItSoTheyHoldNoMemoryForLong() throws Exception {
+        int n = 3 * TimerQueue.PURGE_MIN;
+        List<Watch> first = armWhileHeld(n, false);
+        assertEquals(n, retained(), "pending entries are kept");
+
+        armWhileHeld(n, true);
+        assertEquals(n, retained(), "entries cancelled before the sweep never reach the heap");
+
+        first.forEach(Watch::cancel);
+        armWhileHeld(n, false);
+        assertEquals(n, retained(), "once as many entries were added as the last purge kept, the cancelled ones go");
+        assertEquals(n, timer.pending());
     }
 
     @Test

@@ -35,7 +35,7 @@ class AsyncTimeoutStrategyTest {
     private final ManualTimer timer = new ManualTimer(clock);
     private final RecordingListener listener = new RecordingListener();
     private final AsyncTimeoutStrategy<Object> strategy = new AsyncTimeoutStrategy<>(Invocation::proceed, METHOD,
-            new TimeoutPolicy(TimeUnit.SECONDS.toNanos(1)), timer, listener);
+            new TimeoutPolicy(TimeUnit.SECONDS.toNanos(1)), clock, timer, listener);
 
     private static Throwable failureOf(CompletionStage<?> stage) {
         CompletableFuture<?> f = stage.toCompletableFuture();
@@ -166,10 +166,12 @@ class AsyncTimeoutStrategyTest {
     @Test
     void constructorRejectsMissingCollaborators() {
         TimeoutPolicy p = new TimeoutPolicy(1);
-        assertThrows(NullPointerException.class, () -> new AsyncTimeoutStrategy<Object>(null, METHOD, p, timer,
-                listener));
+        assertThrows(NullPointerException.class, () -> new AsyncTimeoutStrategy<Object>(null, METHOD, p, clock,
+                timer, listener));
         assertThrows(NullPointerException.class,
-                () -> new AsyncTimeoutStrategy<Object>(Invocation::proceed, METHOD, p, null, listener));
+                () -> new AsyncTimeoutStrategy<Object>(Invocation::proceed, METHOD, p, null, timer, listener));
+        assertThrows(NullPointerException.class,
+                () -> new AsyncTimeoutStrategy<Object>(Invocation::proceed, METHOD, p, clock, null, listener));
     }
 
     /** A stage whose {@code toCompletableFuture()} is unsupported, as {@link CompletionStage} allows. */

@@ -68,7 +68,7 @@ class TimeoutOnTheRealTimerTest {
     @Test
     void aTimedOutStageCompletesAndRunsItsCallersCallbacksOffTheTimerThread() throws Exception {
         AsyncTimeoutStrategy<Object> timeout = new AsyncTimeoutStrategy<>(Invocation::proceed, "com.acme.Slow#stage()",
-                new TimeoutPolicy(Duration.ofMillis(20).toNanos()), timer, EngineListener.NONE);
+                new TimeoutPolicy(Duration.ofMillis(20).toNanos()), SystemClock.INSTANCE, timer, EngineListener.NONE);
         CompletableFuture<Object> never = new CompletableFuture<>();
 
         CompletableFuture<Object> result = timeout.call(() -> never).toCompletableFuture();
@@ -92,7 +92,7 @@ class TimeoutOnTheRealTimerTest {
         }));
         try {
             AsyncTimeoutStrategy<Object> timeout = new AsyncTimeoutStrategy<>(Invocation::proceed,
-                    "com.acme.Slow#stage()", new TimeoutPolicy(Duration.ofMillis(1).toNanos()), held,
+                    "com.acme.Slow#stage()", new TimeoutPolicy(Duration.ofMillis(1).toNanos()), SystemClock.INSTANCE, held,
                     EngineListener.NONE);
             CompletableFuture<Object> inner = new CompletableFuture<>();
             CompletableFuture<Object> result = timeout.call(() -> inner).toCompletableFuture();

@@ -66,8 +66,13 @@ final class CdiEvents implements EngineListener {
 
     @Override
     public void stateChanged(String name, CircuitState from, CircuitState to, Instant at) {
+        stateChanged(name, from, to, at, CircuitStateChanged.LOCAL);
+    }
+
+    @Override
+    public void stateChanged(String name, CircuitState from, CircuitState to, Instant at, String origin) {
         if (stateChanges) {
-            fire(new CircuitStateChanged(name, from, to, at));
+            fire(new CircuitStateChanged(name, from, to, at, null, origin));
         }
     }
 
@@ -75,7 +80,7 @@ final class CdiEvents implements EngineListener {
     @Override
     public void keyedStateChanged(String name, Object key, CircuitState from, CircuitState to, Instant at) {
         if (stateChanges) {
-            fire(new CircuitStateChanged(name, from, to, at, String.valueOf(key)));
+            fire(new CircuitStateChanged(name, from, to, at, String.valueOf(key), CircuitStateChanged.LOCAL));
         }
     }
 

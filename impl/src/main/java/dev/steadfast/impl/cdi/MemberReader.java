@@ -55,13 +55,14 @@ final class MemberReader {
     }
 
     /**
-     * The key prefixes of {@code docs/configuration.md}; {@code breakerName} (a breaker's, or a retry budget's name)
-     * adds the named level first: {@code steadfast.<kind>."<name>".}.
+     * The key prefixes of {@code docs/configuration.md}; a {@code name} (of a breaker, a rate limiter or a retry
+     * budget) adds the named level first: {@code steadfast.<kind>."<name>".}, e.g.
+     * {@code steadfast.rate-limit."<name>".}.
      */
-    static List<String> prefixes(PolicyKind kind, String className, String methodName, String breakerName) {
+    static List<String> prefixes(PolicyKind kind, String className, String methodName, String name) {
         List<String> p = new ArrayList<>(4);
-        if (breakerName != null && !breakerName.isEmpty()) {
-            p.add("steadfast." + kind.key + ".\"" + breakerName + "\".");
+        if (name != null && !name.isEmpty()) {
+            p.add("steadfast." + kind.key + ".\"" + name + "\".");
         }
         p.add("steadfast.\"" + className + "/" + methodName + "\"." + kind.key + ".");
         p.add("steadfast.\"" + className + "\"." + kind.key + ".");

@@ -40,6 +40,10 @@ final class MethodPlan {
     BreakerPolicy breaker;
     /** Where the breaker is registered: its name, or {@code <class>#<method>}; set once every plan is known. */
     String registryName;
+    /** The rate limiter's own name, {@code null} for an unnamed one. */
+    String rateLimitName;
+    /** Where the rate limiter is registered: its name, or {@code <class>#<method>}; set once every plan is known. */
+    String rateLimitRegistryName;
     RateLimitPolicy rateLimit;
     TimeoutPolicy timeout;
     BulkheadPolicy bulkhead;
@@ -75,7 +79,8 @@ final class MethodPlan {
         return GuardPolicy.builder(name).returnsStage(returnsStage).asynchronous(asynchronous)
                 .fallback(fallback == null ? null : fallback.toPolicy(this, instances))
                 .retry(retry == null ? null : retry.toPolicy(this, instances))
-                .breaker(registryName, breaker).rateLimit(rateLimit).timeout(timeout).bulkhead(bulkhead)
+                .breaker(registryName, breaker).rateLimit(rateLimitRegistryName, rateLimit).timeout(timeout)
+                .bulkhead(bulkhead)
                 .retryBudget(budgetRegistryName, retry == null ? null : retryBudget)
                 .adaptiveBulkhead(adaptiveBulkhead)
                 .breakerKeys(breaker == null ? null : breakerKeys, breaker == null ? null : keySelector(instances))

@@ -49,6 +49,11 @@ final class ObserverDiscovery {
         return ServiceObservers.load(tccl != null ? tccl : ObserverDiscovery.class.getClassLoader());
     }
 
+    /** Finds the application's bean of a type, when exactly one resolves; for observers and cluster backends. */
+    static ObserverContext beans(BeanManager beanManager) {
+        return context(beanManager);
+    }
+
     /** Finds the application's bean of a type, when exactly one resolves. */
     private static ObserverContext context(BeanManager beanManager) {
         return new ObserverContext() {
@@ -59,7 +64,7 @@ final class ObserverDiscovery {
                     return bean.isResolvable() ? Optional.of(bean.get()) : Optional.empty();
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, () -> "Steadfast could not obtain the " + type.getName()
-                            + " bean for its observers; they fall back to their default", e);
+                            + " bean for its observers or cluster backend; they fall back to their default", e);
                     return Optional.empty();
                 }
             }

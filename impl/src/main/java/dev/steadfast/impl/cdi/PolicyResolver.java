@@ -8,6 +8,7 @@ import dev.steadfast.KeyedBreaker;
 import dev.steadfast.RetryBudget;
 import dev.steadfast.RateLimit;
 import dev.steadfast.RateLimitType;
+import dev.steadfast.Scope;
 import dev.steadfast.CircuitBreaker;
 import dev.steadfast.Fallback;
 import dev.steadfast.FallbackHandler;
@@ -67,7 +68,7 @@ final class PolicyResolver {
                 case TIMEOUT -> plan.timeout = timeout((Timeout) e.getValue(), reader);
                 case CIRCUIT_BREAKER -> breaker((CircuitBreaker) e.getValue(), reader, plan, beanClass, method);
                 case BULKHEAD -> plan.bulkhead = bulkhead((Bulkhead) e.getValue(), reader);
-                case RATE_LIMIT -> plan.rateLimit = rateLimit((RateLimit) e.getValue(), reader);
+                case RATE_LIMIT -> rateLimit((RateLimit) e.getValue(), reader, plan, beanClass, method);
                 case FALLBACK -> plan.fallback = fallback((Fallback) e.getValue(), reader, beanClass, method);
                 case ASYNCHRONOUS -> plan.asynchronous = asynchronous(reader, method);
                 case RETRY_BUDGET -> retryBudget((RetryBudget) e.getValue(), reader, plan, beanClass, method);
@@ -129,6 +130,12 @@ final class PolicyResolver {
         if (plan.breaker == null) {
             return; // the breaker is disabled, or broken and reported
         }
+        if (plan.breaker.scope() == Scope.CLUSTER) {
+            problems.add(subject + "@CircuitBreaker.scope is CLUSTER, but a keyed breaker keeps one breaker per key on"
+                    + " each instance and is never shared by the fleet; use scope = LOCAL (the default) for a keyed"
+                    + " breaker, or an unkeyed named breaker for a fleet-wide one");
+            return;
+        }
         KeyedBreaker a = keyedAnnotation ? (KeyedBreaker) annotations.get(PolicyKind.KEYED_BREAKER)
                 : Defaults.class.getAnnotation(KeyedBreaker.class);
         MemberReader r = reader(PolicyKind.KEYED_BREAKER, beanClass, method, plan.name, plan.breakerName);
@@ -182,8 +189,8 @@ final class PolicyResolver {
         return r.report(b.violations()) ? b.build() : null;
     }
 
-    private MemberReader reader(PolicyKind kind, Class<?> beanClass, Method method, String where, String breaker) {
-        return new MemberReader(config, kind, MemberReader.prefixes(kind, beanClass.getName(), method.getName(), breaker),
+    private MemberReader reader(PolicyKind kind, Class<?> beanClass, Method method, String where, String name) {
+        return new MemberReader(config, kind, MemberReader.prefixes(kind, beanClass.getName(), method.getName(), name),
                 where, problems, beanClass.getClassLoader());
     }
 
@@ -230,8 +237,10 @@ final class PolicyResolver {
                 .failOn(r.classes("failOn", a.failOn()).value())
                 .skipOn(r.classes("skipOn", a.skipOn()).value())
                 .slowCallThreshold(r.nanos("slowCallThreshold", a.slowCallThreshold(), "slowCallUnit",
-                        a.slowCallUnit()).duration());
-        if (r.report(b.violations())) {
+                        a.slowCallUnit()).duration())
+                .scope(r.enumeration("scope", a.scope()).value())
+                .quorum(r.integer("quorum", a.quorum()).value());
+        if (r.report(b.violations(!name.isEmpty()))) {
             plan.breakerName = name.isEmpty() ? null : name;
             plan.breaker = b.build();
         }
@@ -245,13 +254,22 @@ final class PolicyResolver {
                 : null;
     }
 
-    private RateLimitPolicy rateLimit(RateLimit a, MemberReader r) {
+    /**
+     * As for breakers, the limiter's name is read first (it may come from config); a named limiter's members are then
+     * read with the {@code steadfast.rate-limit."<name>".} level first.
+     */
+    private void rateLimit(RateLimit a, MemberReader unnamed, MethodPlan plan, Class<?> beanClass, Method method) {
+        String name = unnamed.string("name", a.name()).value().trim();
+        MemberReader r = name.isEmpty() ? unnamed : reader(PolicyKind.RATE_LIMIT, beanClass, method, plan.name, name);
         int value = r.integer("value", a.value()).value();
         long window = r.nanos("window", a.window(), "windowUnit", a.windowUnit()).nanos();
         long spacing = r.nanos("minSpacing", a.minSpacing(), "minSpacingUnit", a.minSpacingUnit()).nanos();
         RateLimitType type = r.enumeration("type", a.type()).value();
-        return r.report(RateLimitPolicy.violations(value, window, spacing, type))
-                ? new RateLimitPolicy(value, window, spacing, type) : null;
+        Scope scope = r.enumeration("scope", a.scope()).value();
+        if (r.report(RateLimitPolicy.violations(value, window, spacing, type, scope, !name.isEmpty()))) {
+            plan.rateLimitName = name.isEmpty() ? null : name;
+            plan.rateLimit = new RateLimitPolicy(value, window, spacing, type, scope);
+        }
     }
 
     private TimeoutPolicy timeout(Timeout a, MemberReader r) {

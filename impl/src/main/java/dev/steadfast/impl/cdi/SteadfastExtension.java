@@ -17,6 +17,9 @@ import jakarta.enterprise.event.Observes;
 import dev.steadfast.CircuitBreakers;
 import dev.steadfast.FaultToleranceDefinitionException;
 import dev.steadfast.FaultToleranceHealth;
+import dev.steadfast.RateLimiters;
+import dev.steadfast.engine.cluster.ClusterSettings;
+import dev.steadfast.engine.cluster.ClusterSetup;
 import dev.steadfast.RetryBudgets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -56,9 +59,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * class-level annotations to those methods); plans a MicroProfile Rest Client interface like a bean class.</li>
  * <li>Per managed bean (EJB session beans included): reads the annotations and config, validates, and plans each
  * guarded method; every broken definition becomes a definition error naming the member, method, value and rule.</li>
- * <li>After discovery: creates the engine and offers {@link CircuitBreakers} and {@link FaultToleranceHealth} as
- * beans.</li>
- * <li>After validation: names the breakers, checks that shared ones agree, finds the observers (metrics modules,
+ * <li>After discovery: creates the engine, tells it how {@code CLUSTER} policies reach the fleet
+ * ({@code steadfast.cluster.*}, the backend's own keys, the application's beans), and offers {@link CircuitBreakers},
+ * {@link RateLimiters} and {@link FaultToleranceHealth} as beans.</li>
+ * <li>After validation: names the breakers and rate limiters, checks that shared ones agree, finds the observers
+ * (metrics modules,
  * {@link dev.steadfast.spi.GuardObserver} beans), instantiates handlers and predicates and builds each method's
  * strategy chain; registers the {@link ComponentCheck} beans with the health report.</li>
  * <li>At shutdown: fails every asynchronous call still pending, stops every thread Steadfast started and destroys the
@@ -232,7 +237,10 @@ public class SteadfastExtension implements Extension {
             MethodPlan plan = resolver.resolve(beanClass, method, effective);
             if (plan != null) {
                 byMethod.put(method, plan);
-                strict.breaker(plan.breakerName); // a name from config
+                // Names from config too
+                strict.breaker(plan.breakerName);
+                strict.named(PolicyKind.RATE_LIMIT, plan.rateLimitName);
+                strict.named(PolicyKind.RETRY_BUDGET, plan.retryBudgetName);
             }
         }
         if (!byMethod.isEmpty()) {
@@ -266,8 +274,11 @@ public class SteadfastExtension implements Extension {
                 .create();
         engine = e;
         e.health().checks().defaults(checkSettings);
+        configureCluster(e, beanManager);
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.breakers());
+        event.addBean().types(RateLimiters.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(c -> e.rateLimiters());
         event.addBean().types(FaultToleranceHealth.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.health());
         event.addBean().types(RetryBudgets.class, Object.class).scope(ApplicationScoped.class)
@@ -275,8 +286,30 @@ public class SteadfastExtension implements Extension {
     }
 
     /**
-     * Gives every breaker its registry name, checks that methods sharing a named breaker agree, instantiates
-     * handlers and predicates, and builds every chain, so every breaker exists before the first call.
+     * The {@code steadfast.cluster.*} keys (a broken one is a startup problem, and the defaults stand in), the
+     * backend's {@code steadfast.<backend>.*} keys through the same config, and the application's beans (a backend's
+     * {@code HazelcastInstance} or Lettuce client), looked up when the backend opens.
+     */
+    private void configureCluster(Engine e, BeanManager beanManager) {
+        ClusterSettings settings;
+        try {
+            settings = ClusterSettings.from(config::get);
+        } catch (IllegalArgumentException broken) {
+            for (String problem : broken.getMessage().split("; (?=Config key )")) {
+                startupProblems.add(problem);
+            }
+            settings = ClusterSettings.defaults();
+        }
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        e.configureCluster(ClusterSetup.builder(settings).config(config::get)
+                .beans(ObserverDiscovery.beans(beanManager)::find)
+                .classLoader(tccl != null ? tccl : SteadfastExtension.class.getClassLoader()).build());
+    }
+
+    /**
+     * Gives every breaker and rate limiter its registry name, checks that methods sharing a named one agree,
+     * instantiates handlers and predicates, and builds every chain, so every breaker and limiter exists before the
+     * first call.
      */
     void buildChains(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         for (var p : startupProblems.all()) {
@@ -284,6 +317,7 @@ public class SteadfastExtension implements Extension {
         }
         Problems problems = new Problems();
         Set<MethodPlan> disagreeing = nameBreakers(problems);
+        disagreeing.addAll(nameRateLimiters(problems));
         engine.observe(ObserverDiscovery.find(beanManager));
         Instances instances = new Instances(beanManager);
         for (Map.Entry<Class<?>, Map<Method, MethodPlan>> bean : plans.entrySet()) {
@@ -376,6 +410,45 @@ public class SteadfastExtension implements Extension {
         return disagreeing;
     }
 
+    /**
+     * Unnamed rate limiters are registered as {@code <class>#<method>} (with the parameter types when the class has
+     * overloads of that name with rate limits); a named one must have the same policy on every method naming it.
+     *
+     * @return the plans whose named limiter disagrees with the first method naming it (each reported once here)
+     */
+    private Set<MethodPlan> nameRateLimiters(Problems problems) {
+        Map<String, MethodPlan> firstByName = new HashMap<>();
+        Set<MethodPlan> disagreeing = new HashSet<>();
+        for (Map<Method, MethodPlan> byMethod : plans.values()) {
+            Map<String, Integer> unnamedPerMethodName = new HashMap<>();
+            for (MethodPlan p : byMethod.values()) {
+                if (p.rateLimit != null && p.rateLimitName == null) {
+                    unnamedPerMethodName.merge(p.method.getName(), 1, Integer::sum);
+                }
+            }
+            for (MethodPlan p : byMethod.values()) {
+                if (p.rateLimit == null) {
+                    continue;
+                }
+                if (p.rateLimitName == null) {
+                    p.rateLimitRegistryName = unnamedPerMethodName.get(p.method.getName()) > 1 ? p.name
+                            : p.beanClass.getName() + "#" + p.method.getName();
+                    continue;
+                }
+                p.rateLimitRegistryName = p.rateLimitName;
+                MethodPlan first = firstByName.putIfAbsent(p.rateLimitName, p);
+                if (first != null && !first.rateLimit.equals(p.rateLimit)) {
+                    disagreeing.add(p);
+                    problems.add("@RateLimit(name = \"" + p.rateLimitName + "\") on " + first.name + " and on " + p.name
+                            + " disagree: " + first.rateLimit.differences(p.rateLimit)
+                            + "; give both the same values, or set them once with steadfast.rate-limit.\""
+                            + p.rateLimitName + "\".<member>");
+                }
+            }
+        }
+        return disagreeing;
+    }
+
     /** Strict config's view of one guarded method: its class, name, kinds of policy and breaker name. */
     private void knowKeysOf(Class<?> beanClass, Method method, Map<PolicyKind, Annotation> effective) {
         strict.guarded(beanClass, method, effective.keySet());
@@ -384,6 +457,9 @@ public class SteadfastExtension implements Extension {
         }
         if (effective.get(PolicyKind.RETRY_BUDGET) instanceof dev.steadfast.RetryBudget b) {
             strict.named(PolicyKind.RETRY_BUDGET, b.name());
+        }
+        if (effective.get(PolicyKind.RATE_LIMIT) instanceof dev.steadfast.RateLimit r) {
+            strict.named(PolicyKind.RATE_LIMIT, r.name());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.steadfast.impl.cdi;
 
+import dev.steadfast.engine.cluster.ClusterSettings;
 import dev.steadfast.spi.ConfigKeys;
 
 import java.lang.reflect.Method;
@@ -23,11 +24,13 @@ import java.util.regex.Pattern;
  * reads (a misspelled member, annotation, class, method or breaker, a key of a module that is not there) and says why,
  * with the nearest key that would be read.
  *
- * <p>What is known: the switches the CDI layer reads ({@link #SWITCHES}), the keys and prefixes optional modules declare
- * through {@link ConfigKeys}, and the policy keys of docs/configuration.md: {@code steadfast.global.<annotation>.<member>},
- * {@code steadfast.circuit-breaker."<name>".<member>}, {@code steadfast."<class>".<annotation>.<member>} and
+ * <p>What is known: the switches the CDI layer reads ({@link #SWITCHES}, the {@code steadfast.cluster.*} settings
+ * among them), the keys and prefixes optional modules declare through {@link ConfigKeys}, and the policy keys of
+ * docs/configuration.md: {@code steadfast.global.<annotation>.<member>}, the named levels
+ * {@code steadfast.circuit-breaker."<name>".<member>}, {@code steadfast.rate-limit."<name>".<member>} and
+ * {@code steadfast.retry-budget."<name>".<member>}, {@code steadfast."<class>".<annotation>.<member>} and
  * {@code steadfast."<class>/<method>".<annotation>.<member>}, where the class, method and annotation are those of a
- * guarded method of this deployment and the name is one of its breakers' names.
+ * guarded method of this deployment and the name is one of its breakers', rate limiters' or retry budgets' names.
  *
  * <p>System properties and environment variables belong to the whole JVM, which may run several applications (and a
  * test suite several containers): a key found there is only checked for its shape (annotation, member, switch), never
@@ -39,10 +42,11 @@ final class StrictConfig {
 
     static final String STRICT_KEY = "steadfast.config.strict";
 
-    /** The keys the CDI layer reads itself. */
-    static final Set<String> SWITCHES = Set.of(SteadfastExtension.ENABLED_KEY, SteadfastExtension.PRIORITY_KEY,
-            STRICT_KEY, LogConfig.INTERVAL_KEY, LogConfig.MESSAGES_KEY, SteadfastExtension.EXECUTOR_QUEUE_KEY,
-            HealthConfig.INTERVAL_KEY, HealthConfig.TIMEOUT_KEY);
+    /**
+     * The keys the CDI layer reads itself: the fleet's settings ({@code steadfast.cluster.*}) and the component
+     * checks' defaults among them.
+     */
+    static final Set<String> SWITCHES = switches();
 
     private static final String PREFIX = "steadfast.";
     private static final String GLOBAL = "global.";
@@ -61,7 +65,7 @@ final class StrictConfig {
     private final Set<String> modulePrefixes;
     /** Guarded methods of this deployment: bean class name → method name → annotation keys. */
     private final Map<String, Map<String, Set<String>>> guarded = new HashMap<>();
-    /** Names of this deployment by annotation key: breakers, retry budgets. */
+    /** Names of this deployment by annotation key: breakers, rate limiters, retry budgets. */
     private final Map<String, Set<String>> names = new HashMap<>();
 
     StrictConfig(Set<String> moduleKeys, Set<String> modulePrefixes) {
@@ -424,6 +428,14 @@ final class StrictConfig {
         return kind;
     }
 
+    private static Set<String> switches() {
+        Set<String> keys = new HashSet<>(ClusterSettings.KEYS);
+        keys.addAll(List.of(SteadfastExtension.ENABLED_KEY, SteadfastExtension.PRIORITY_KEY, STRICT_KEY,
+                LogConfig.INTERVAL_KEY, LogConfig.MESSAGES_KEY, SteadfastExtension.EXECUTOR_QUEUE_KEY,
+                HealthConfig.INTERVAL_KEY, HealthConfig.TIMEOUT_KEY));
+        return Set.copyOf(keys);
+    }
+
     private static Map<String, Set<String>> members() {
         Map<String, Set<String>> members = new HashMap<>();
         for (PolicyKind kind : PolicyKind.values()) {
@@ -444,10 +456,10 @@ final class StrictConfig {
         return Map.copyOf(copy);
     }
 
-    /** The annotations that have a named level: circuit breakers and retry budgets. */
+    /** The annotations that have a named level: circuit breakers, rate limits and retry budgets. */
     private static Map<String, Set<String>> namedMembers() {
         Map<String, Set<String>> named = new HashMap<>();
-        for (PolicyKind kind : List.of(PolicyKind.CIRCUIT_BREAKER, PolicyKind.RETRY_BUDGET)) {
+        for (PolicyKind kind : List.of(PolicyKind.CIRCUIT_BREAKER, PolicyKind.RATE_LIMIT, PolicyKind.RETRY_BUDGET)) {
             Set<String> m = new HashSet<>(MEMBERS.get(kind.key));
             m.remove("name");
             m.remove("enabled");

@@ -117,6 +117,28 @@ class StrictConfigRulesTest {
     }
 
     @Test
+    void aNamedRateLimitIsCheckedLikeANamedBreakerAndTheClusterSettingsAreSwitches() {
+        StrictConfig own = new StrictConfig(Set.of(), Set.of());
+        own.named(PolicyKind.RATE_LIMIT, "partner");
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String k : List.of("steadfast.rate-limit.\"partner\".window-unit", "steadfast.rate-limit.\"partner\".scope",
+                "steadfast.rate-limit.\"partner\".valu", "steadfast.rate-limit.\"partner\".name",
+                "steadfast.rate-limit.\"partnr\".value", "steadfast.cluster.expected-members",
+                "steadfast.cluster.member-id")) {
+            values.put(k, "1");
+        }
+        List<StrictConfig.Unknown> unknown = own.check(config(values), Set.of(), Set.of());
+        assertEquals(List.of("steadfast.rate-limit.\"partner\".name", "steadfast.rate-limit.\"partner\".valu",
+                "steadfast.rate-limit.\"partnr\".value"), unknown.stream().map(StrictConfig.Unknown::key).toList(),
+                "in the order of the keys");
+        assertEquals("steadfast.rate-limit.\"partner\".value", unknown.stream()
+                .filter(u -> u.key().endsWith("valu")).findFirst().orElseThrow().suggestion());
+        // A system property names another application's limiter: only its shape is checked.
+        assertEquals(List.of(), own.check(config(Map.of("steadfast.rate-limit.\"elsewhere\".value", "1")), Set.of(),
+                Set.of("steadfast.rate-limit.\"elsewhere\".value")));
+    }
+
+    @Test
     void anEmptyValueIsNoValue() {
         assertEquals(List.of(), strict.check(config(Map.of("steadfast.global.retry.max-retry", "")), Set.of(),
                 Set.of()));

@@ -1,6 +1,9 @@
 package dev.steadfast.tck.config;
 
+import dev.steadfast.RateLimiters;
 import dev.steadfast.RetryBudgets;
+import dev.steadfast.tck.cluster.PartnerQuotes;
+import dev.steadfast.tck.cluster.UnnamedLimits;
 import dev.steadfast.tck.overload.Quotes;
 import dev.steadfast.tck.overload.Tenants;
 import dev.steadfast.tck.support.TestContainer;
@@ -106,6 +109,54 @@ class StrictConfigTest {
                 unknown(name, "no @RetryBudget is named 'quotse'; did you mean"
                         + " steadfast.retry-budget.\"quotes\".ratio?")),
                 TestContainer.deploymentErrors(Map.of(name, "0.2", member, "3"), Quotes.class));
+    }
+
+    @Test
+    void aRateLimitsNamedLevelIsKnownAndAMisspelledLimiterOrMemberFails() {
+        try (TestContainer c = TestContainer.start(Map.of("steadfast.rate-limit.\"partner\".value", "2"),
+                PartnerQuotes.class)) {
+            // The key was read: the limit is 2 (config), not 3 (annotation).
+            assertEquals(2, c.select(RateLimiters.class).get("partner").limit());
+        }
+        String name = "steadfast.rate-limit.\"partnr\".window";
+        String member = "steadfast.rate-limit.\"partner\".valeu";
+        assertEquals(List.of(unknown(member, "'valeu' is not a member a named rate limit takes from config (those of"
+                        + " @RateLimit but name and enabled); did you mean steadfast.rate-limit.\"partner\".value?"),
+                unknown(name, "no @RateLimit is named 'partnr'; did you mean"
+                        + " steadfast.rate-limit.\"partner\".window?")),
+                TestContainer.deploymentErrors(Map.of(name, "2s", member, "2"), PartnerQuotes.class));
+    }
+
+    @Test
+    void aBrokenValueUnderANamedRateLimitFailsNamingTheKeyTheValueAndTheRule() {
+        String key = "steadfast.rate-limit.\"partner\".type";
+        assertEquals(List.of("@RateLimit.type on " + PartnerQuotes.class.getName() + "#quote(): 'FIXD' (from config"
+                        + " key " + key + ") is not one of [FIXED, ROLLING, SMOOTH]"),
+                TestContainer.deploymentErrors(Map.of(key, "FIXD"), PartnerQuotes.class));
+    }
+
+    @Test
+    void aRateLimitNamedInConfigHasItsNamedLevelToo() {
+        String nameKey = "steadfast.\"" + UnnamedLimits.class.getName() + "/call\".rate-limit.name";
+        Map<String, String> config = Map.of(nameKey, "vendor", "steadfast.rate-limit.\"vendor\".value", "4");
+        try (TestContainer c = TestContainer.start(config, UnnamedLimits.class)) {
+            assertEquals(4, c.select(RateLimiters.class).get("vendor").limit());
+        }
+    }
+
+    @Test
+    void theClustersSettingsAreKnownAndAMisspelledOneFails() {
+        Map<String, String> known = Map.of("steadfast.cluster.enabled", "true",
+                "steadfast.cluster.application", "shop", "steadfast.cluster.member-id", "node-1",
+                "steadfast.cluster.interval", "100ms", "steadfast.cluster.request-timeout", "1s",
+                "steadfast.cluster.join-timeout", "0", "steadfast.cluster.probe-interval", "2s",
+                "steadfast.cluster.expected-members", "3", "steadfast.cluster.backend", "memory");
+        try (TestContainer c = TestContainer.start(known, Ledger.class)) {
+            assertEquals("stock", c.select(Ledger.class).stock());
+        }
+        assertEquals(List.of(unknown("steadfast.cluster.intervall", "no Steadfast annotation, switch or module reads"
+                + " it; did you mean steadfast.cluster.interval?")),
+                errors(Map.of("steadfast.cluster.intervall", "100ms")));
     }
 
     @Test

@@ -1,0 +1,14 @@
+package dev.steadfast.tck.cluster;
+
+import dev.steadfast.RateLimit;
+import dev.steadfast.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class UnnamedClusterLimit {
+
+    @RateLimit(scope = Scope.CLUSTER)
+    public String call() {
+        return "call";
+    }
+}
