@@ -211,7 +211,14 @@ public final class ComponentChecks implements AutoCloseable {
                 if (finished != null) {
                     return finished;
                 }
-                // Never finished one: wait for the first run (or start it, if registration has not got to it yet).
+                // None published as finished yet: show the run under way. It may be one whose result is complete but
+                // not yet published (finish() completes the result, then publishes it), or whose body has just ended:
+                // starting another would run a scheduled check for a report. Its result is bounded: body, deadline,
+                // refusal or close() completes it. Start the first only if registration has not got to it yet.
+                Run current = latest.get();
+                if (current != null) {
+                    return current;
+                }
             }
             return startUnlessBusy();
         }
