@@ -1,11 +1,14 @@
 package dev.steadfast;
 
-/** Health of one circuit breaker, or of all of them. */
+/**
+ * Health of one circuit breaker, one component, or all of them, from best to worst (so a report's overall status is
+ * the one with the highest ordinal).
+ */
 public enum HealthStatus {
-    /** Closed: calls pass. */
+    /** A breaker: closed, calls pass. A component: working. */
     HEALTHY,
-    /** Half-open: trial calls probe the dependency. */
+    /** A breaker: half-open, trial calls probe the dependency. A component: working, but impaired. */
     DEGRADED,
-    /** Open or forced open: calls are rejected. */
+    /** A breaker: open or forced open, calls are rejected. A component: not working, or its check failed. */
     FAILING
 }

@@ -1,6 +1,7 @@
 package dev.steadfast.spi;
 
 import dev.steadfast.CallRejected;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 
 import java.time.Duration;
@@ -43,8 +44,20 @@ public interface GuardRecorder {
     default void retryRefused(int attempt, String budget) {
     }
 
-    /** A fallback answered after {@code failure}. */
+    /**
+     * A fallback answered after {@code failure}. The older, shorter form of {@link #fallbackApplied(FallbackApplied)},
+     * whose default calls it; implement one or the other.
+     */
     default void fallbackApplied(Throwable failure) {
+    }
+
+    /**
+     * A fallback answered: the call ends with a degraded answer ({@link CallOutcome#FALLBACK}). {@code event} says
+     * which fallback of the chain answered, after which failure, and how long the guarded part took. The default
+     * calls {@link #fallbackApplied(Throwable)} with the failure.
+     */
+    default void fallbackApplied(FallbackApplied event) {
+        fallbackApplied(event.failure());
     }
 
     /** One attempt was rejected without running, for {@code reason}. */

@@ -157,7 +157,8 @@ public final class ChainAssembly {
     private Strategy<Object> sync(Layer layer, Strategy<Object> next) {
         GuardPolicy p = policy;
         return switch (layer) {
-            case FALLBACK -> new FallbackStrategy<>(next, p.name(), fallback(), listener, p.failures());
+            case FALLBACK -> new FallbackStrategy<>(next, p.name(), fallback(), listener, p.failures(),
+                    engine.clock(), timesFallbacks());
             case RETRY -> new RetryStrategy<>(next, p.name(), p.retry(), retryBudget(), engine.clock(), listener,
                     () -> ThreadLocalRandom.current().nextDouble(), p.failures());
             case CIRCUIT_BREAKER -> p.keyedBreaker()
@@ -212,7 +213,8 @@ public final class ChainAssembly {
     private Strategy<CompletionStage<Object>> staged(Layer layer, Strategy<CompletionStage<Object>> next) {
         GuardPolicy p = policy;
         return switch (layer) {
-            case FALLBACK -> new AsyncFallbackStrategy<>(next, p.name(), fallback(), listener, p.failures());
+            case FALLBACK -> new AsyncFallbackStrategy<>(next, p.name(), fallback(), listener, p.failures(),
+                    engine.clock(), timesFallbacks());
             case RETRY -> new AsyncRetryStrategy<>(next, p.name(), p.retry(), retryBudget(), engine.clock(),
                     engine.timer(), engine.lazyExecutor(), listener, () -> ThreadLocalRandom.current().nextDouble(),
                     p.failures());
@@ -268,6 +270,15 @@ public final class ChainAssembly {
     /** An observed operation's fallback functions mark the calls they answer. */
     private FallbackPolicy fallback() {
         return observation == null ? policy.fallback() : observation.fallback(policy.fallback());
+    }
+
+    /**
+     * Whether the fallback reads the clock at the start of every call: only when its answers carry the event
+     * ({@code Degraded}) or a listener shows the event to someone (a CDI observer); an observed operation's invocation
+     * carries its start anyway, and nobody else needs the time.
+     */
+    private boolean timesFallbacks() {
+        return policy.fallback().flagsAnswers() || listener.timesFallbacks();
     }
 
     /** The registry's breaker of that name, created with the policy when it is the first to name it. */

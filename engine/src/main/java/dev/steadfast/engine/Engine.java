@@ -8,6 +8,8 @@ import dev.steadfast.engine.breaker.Breaker;
 import dev.steadfast.engine.breaker.BreakerHealth;
 import dev.steadfast.engine.breaker.BreakerPolicy;
 import dev.steadfast.engine.breaker.BreakerRegistry;
+import dev.steadfast.engine.health.ComponentChecks;
+import dev.steadfast.engine.health.EngineHealth;
 import dev.steadfast.engine.cluster.ClusterRuntime;
 import dev.steadfast.engine.cluster.ClusterSetup;
 import dev.steadfast.engine.ratelimit.RateLimitPolicy;
@@ -56,7 +58,7 @@ public final class Engine implements AutoCloseable {
     private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
     private final ClusterRuntime cluster;
     private final AtomicBoolean warnedClusterOff = new AtomicBoolean();
-    private final BreakerHealth health;
+    private final EngineHealth health;
     private final RetryBudgetRegistry retryBudgets;
     /** The hook this engine was created under, or {@code null} (then bulkheads and rate limits are not rebuilt). */
     private final EngineHook hook;
@@ -99,7 +101,8 @@ public final class Engine implements AutoCloseable {
             observers.forget(b);
             fleet.detach(b);
         });
-        this.health = new BreakerHealth(breakers, cluster::status);
+        this.health = new EngineHealth(new BreakerHealth(breakers, cluster::status),
+                new ComponentChecks(this.clock, this.timer, this::executor, this.threadContext));
         this.retryBudgets = new RetryBudgetRegistry(clock);
         this.hook = hook;
         this.rebuildable = hook == null ? null : new CopyOnWriteArrayList<>();
@@ -244,8 +247,8 @@ public final class Engine implements AutoCloseable {
         cluster.configure(setup);
     }
 
-    /** Health as this engine's breakers and its fleet see it. */
-    public BreakerHealth health() {
+    /** Health as this engine's breakers and its fleet see it, with its registered component checks beside them. */
+    public EngineHealth health() {
         return health;
     }
 
@@ -395,12 +398,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Stops the engine with its application. Every call whose caller still waits on a stage completes exceptionally
-     * with a {@link dev.steadfast.FaultToleranceException} saying that the application is stopping (its callbacks run
-     * on the calling thread), and the work behind it is cancelled; then the fleet-wide leases are returned and the
-     * fleet is left, the observers are closed, the timer drops its pending actions and stops, and the engine's own
-     * executor stops (running bodies are interrupted, queued ones dropped). Finally the hook, if any, is told.
-     * Idempotent.
+     * Stops the engine with its application. Scheduled component checks stop starting runs (a run under way ends on
+     * its own); every call whose caller still waits on a stage completes exceptionally with a
+     * {@link dev.steadfast.FaultToleranceException} saying that the application is stopping (its callbacks run on
+     * the calling thread), and the work behind it is cancelled; then the fleet-wide leases are returned and the fleet
+     * is left, the observers are closed, the timer drops its pending actions and stops, and the engine's own executor
+     * stops (running bodies are interrupted, queued ones dropped). Finally the hook, if any, is told. Idempotent.
      */
     @Override
     public void close() {
@@ -408,22 +411,30 @@ public final class Engine implements AutoCloseable {
             return;
         }
         try {
-            pending.stop();
+            health.checks().close(); // no scheduled check starts a run from now on
         } finally {
             try {
-                cluster.close();
-            } catch (RuntimeException e) {
-                System.getLogger("dev.steadfast").log(System.Logger.Level.WARNING, "Leaving the fleet failed", e);
+                pending.stop();
+            } finally {
+                closeFleetAndThreads();
+            }
+        }
+    }
+
+    private void closeFleetAndThreads() {
+        try {
+            cluster.close();
+        } catch (RuntimeException e) {
+            System.getLogger("dev.steadfast").log(System.Logger.Level.WARNING, "Leaving the fleet failed", e);
+        } finally {
+            try {
+                observers.close();
             } finally {
                 try {
-                    observers.close();
+                    onClose.run();
                 } finally {
-                    try {
-                        onClose.run();
-                    } finally {
-                        if (hook != null) {
-                            hook.closed(this);
-                        }
+                    if (hook != null) {
+                        hook.closed(this);
                     }
                 }
             }

@@ -2,6 +2,7 @@ package dev.steadfast.engine;
 
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.engine.time.Clock;
 
@@ -35,8 +36,30 @@ public interface EngineListener {
     default void timedOut(String method, Duration timeout) {
     }
 
-    /** A fallback answered for {@code method} after {@code failure}. */
+    /**
+     * A fallback answered for {@code method} after {@code failure}: the older, shorter form of
+     * {@link #fallbackApplied(FallbackApplied)}, whose default calls it.
+     */
     default void fallbackApplied(String method, Throwable failure) {
+    }
+
+    /**
+     * A fallback answered: which one, after which failure, and how long the guarded part took. Strategies announce
+     * this form; its {@link FallbackApplied#elapsed()} is measured only when some listener of the chain
+     * {@linkplain #timesFallbacks() asks for it} or the call's invocation carries its start, else it is zero. The
+     * default calls {@link #fallbackApplied(String, Throwable)}.
+     */
+    default void fallbackApplied(FallbackApplied event) {
+        fallbackApplied(event.method(), event.failure());
+    }
+
+    /**
+     * Whether this listener needs {@link FallbackApplied#elapsed()} measured for every call (it shows the event to
+     * someone, as a CDI event does): then the fallback strategies of its chains read the clock when a call starts.
+     * Asked once per chain, when it is built. The default does not: a call with a fallback then costs no clock reading.
+     */
+    default boolean timesFallbacks() {
+        return false;
     }
 
     /** A call of {@code method} was rejected without running. */

@@ -1,5 +1,7 @@
 package dev.steadfast.engine;
 
+import dev.steadfast.FallbackApplied;
+
 import java.util.Objects;
 
 /**
@@ -35,5 +37,15 @@ public abstract class ForwardingInvocation<V> implements Invocation<V> {
     @Override
     public Object target() {
         return delegate.target();
+    }
+
+    @Override
+    public long startNanos() {
+        return delegate.startNanos();
+    }
+
+    @Override
+    public void fallbackApplied(FallbackApplied event) {
+        delegate.fallbackApplied(event);
     }
 }

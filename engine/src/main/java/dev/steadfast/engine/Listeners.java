@@ -3,6 +3,7 @@ package dev.steadfast.engine;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.engine.time.Clock;
 
@@ -73,6 +74,21 @@ public final class Listeners implements EngineListener {
     @Override
     public void fallbackApplied(String method, Throwable failure) {
         each(l -> l.fallbackApplied(method, failure));
+    }
+
+    @Override
+    public void fallbackApplied(FallbackApplied event) {
+        each(l -> l.fallbackApplied(event));
+    }
+
+    @Override
+    public boolean timesFallbacks() {
+        for (EngineListener l : listeners) {
+            if (l.timesFallbacks()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

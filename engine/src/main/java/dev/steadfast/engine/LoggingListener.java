@@ -3,6 +3,7 @@ package dev.steadfast.engine;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.engine.time.Clock;
 import dev.steadfast.engine.time.SystemClock;
@@ -21,7 +22,9 @@ import java.util.Objects;
  * <li>exhausted retries and a circuit opening (or forced open) at WARNING, at most once per method (or breaker) per
  *     {@linkplain Settings#interval() interval}; the next line let through says how many were held back;</li>
  * <li>a circuit closing at INFO, at most once per breaker per interval likewise;</li>
- * <li>each retry, a circuit going HALF_OPEN, timeouts, fallbacks and rejections at DEBUG, not limited.</li>
+ * <li>a degraded answer (a fallback answered) at INFO, at most once per method per interval, with the count of the
+ *     ones held back likewise;</li>
+ * <li>each retry, a circuit going HALF_OPEN, timeouts and rejections at DEBUG, not limited.</li>
  * </ul>
  * A failure is named by its class, never by its message (which may carry a password, a query or a customer's data),
  * unless {@link Settings#failureMessages()} says otherwise. Messages are built only when their level is enabled and
@@ -33,7 +36,8 @@ public final class LoggingListener implements EngineListener {
      * How the listener logs.
      *
      * @param interval        least time between two WARNING lines of one method or breaker (and two INFO lines of one
-     *                        breaker closing); {@link Duration#ZERO} logs every one
+     *                        breaker closing, or of one method's degraded answers); {@link Duration#ZERO} logs every
+     *                        one
      * @param failureMessages name failures with their message ({@code Throwable.toString()}) instead of their class
      *                        alone
      */
@@ -56,6 +60,7 @@ public final class LoggingListener implements EngineListener {
     private final Throttle exhausted;
     private final Throttle opened;
     private final Throttle closed;
+    private final Throttle degraded;
 
     /** With {@link Settings#DEFAULTS}. */
     public LoggingListener() {
@@ -79,6 +84,7 @@ public final class LoggingListener implements EngineListener {
         this.exhausted = new Throttle(clock, settings.interval());
         this.opened = new Throttle(clock, settings.interval());
         this.closed = new Throttle(clock, settings.interval());
+        this.degraded = new Throttle(clock, settings.interval());
     }
 
     /** The same listener, limited by the engine's clock. */
@@ -118,10 +124,16 @@ public final class LoggingListener implements EngineListener {
         }
     }
 
+    /** Never silently degrade: a fallback's answer is logged at INFO, at most once per method per interval. */
     @Override
-    public void fallbackApplied(String method, Throwable failure) {
-        if (log.isLoggable(Level.DEBUG)) {
-            log.log(Level.DEBUG, "Fallback answered for " + method + " after " + describe(failure));
+    public void fallbackApplied(FallbackApplied event) {
+        if (!log.isLoggable(Level.INFO)) {
+            return;
+        }
+        long held = degraded.admit(event.method());
+        if (held >= 0) {
+            log.log(Level.INFO, "Degraded answer from " + event.method() + ": fallback " + event.fallback()
+                    + " answered after " + describe(event.failure()) + held(held));
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.steadfast.guard;
 
+import dev.steadfast.Degraded;
+import dev.steadfast.FallbackApplied;
+import dev.steadfast.engine.Failures;
+import dev.steadfast.engine.ForwardingStage;
 import dev.steadfast.engine.Invocation;
 import dev.steadfast.engine.Strategy;
 
@@ -53,6 +57,46 @@ public final class AsyncGuard<T> implements AutoCloseable {
     }
 
     /**
+     * Runs {@code action} through the guard, as {@link #call} does, and says whether the answer is degraded: the stage
+     * completes with a {@link Degraded}, fresh for the action's own value, degraded (with the {@link FallbackApplied}
+     * that says which handler answered, after which failure) for a fallback's. Failures arrive as with {@link #call},
+     * and cancelling the returned future cancels the call as cancelling {@link #call}'s would.
+     */
+    @SuppressWarnings("unchecked")
+    public CompletionStage<Degraded<T>> callDegradable(Supplier<? extends CompletionStage<T>> action) {
+        Objects.requireNonNull(action, "action");
+        CompletionStage<Object> stage;
+        Tracked call;
+        try {
+            resources.checkOpen();
+            call = new Tracked(action, resources.clock().nanoTime());
+            stage = (CompletionStage<Object>) chain.call(call);
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
+        ForwardingStage<Degraded<T>> result = new ForwardingStage<>();
+        if (stage == null) {
+            result.complete(flag(call, null));
+            return result;
+        }
+        result.follow(stage);
+        // The fallback strategy hands the event to `call` before it completes `stage`, so it is seen here.
+        stage.whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(flag(call, (T) value));
+            } else {
+                result.completeExceptionally(Failures.unwrap(error));
+            }
+        });
+        return result;
+    }
+
+    private static <T> Degraded<T> flag(Tracked call, T value) {
+        FallbackApplied event = call.event;
+        return event == null ? Degraded.fresh(value) : Degraded.of(value, event);
+    }
+
+    /**
      * Runs {@code action} through the guard as a call of {@code key}: with a keyed breaker, that key's breaker admits
      * or rejects it; without one the key is ignored.
      */
@@ -86,5 +130,34 @@ public final class AsyncGuard<T> implements AutoCloseable {
     @Override
     public String toString() {
         return "AsyncGuard[" + name + "]";
+    }
+
+    /** A call whose caller wants to know whether a fallback answered: keeps the event, carries its start. */
+    private static final class Tracked implements Invocation<Object> {
+
+        private final Supplier<? extends CompletionStage<?>> action;
+        private final long start;
+        /** Written by the fallback strategy, on whichever thread, before it completes the call's stage. */
+        private volatile FallbackApplied event;
+
+        Tracked(Supplier<? extends CompletionStage<?>> action, long start) {
+            this.action = action;
+            this.start = start;
+        }
+
+        @Override
+        public Object proceed() {
+            return action.get();
+        }
+
+        @Override
+        public long startNanos() {
+            return start;
+        }
+
+        @Override
+        public void fallbackApplied(FallbackApplied e) {
+            event = e;
+        }
     }
 }

@@ -19,15 +19,33 @@ import java.util.function.Function;
 public final class FallbackOptions<T> {
 
     final List<Function<Throwable, ? extends T>> handlers = new ArrayList<>();
+    /** Each handler's name, for {@link dev.steadfast.FallbackApplied#fallback()}. */
+    final List<String> names = new ArrayList<>();
     private List<Class<? extends Throwable>> applyOn = List.of(Throwable.class);
     private List<Class<? extends Throwable>> skipOn = List.of();
 
     FallbackOptions() {
     }
 
-    /** Adds a handler to the chain: it gets the failure and answers for the call, or throws to pass on. */
+    /**
+     * Adds a handler to the chain: it gets the failure and answers for the call, or throws to pass on. Its name in
+     * {@link dev.steadfast.FallbackApplied#fallback()} is {@code handler-<n>}, its place in the chain.
+     */
     public FallbackOptions<T> handler(Function<Throwable, ? extends T> handler) {
+        return handler("handler-" + (handlers.size() + 1), handler);
+    }
+
+    /**
+     * Adds a named handler to the chain: as {@link #handler(Function)}, and {@code name} is what
+     * {@link dev.steadfast.FallbackApplied#fallback()}, the logs and the metrics call it ({@code "cache"}).
+     */
+    public FallbackOptions<T> handler(String name, Function<Throwable, ? extends T> handler) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("A fallback handler's name must not be blank");
+        }
         handlers.add(Objects.requireNonNull(handler, "handler"));
+        names.add(name);
         return this;
     }
 

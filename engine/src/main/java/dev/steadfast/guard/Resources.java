@@ -4,6 +4,7 @@ import dev.steadfast.engine.Engine;
 import dev.steadfast.engine.GuardPolicy;
 import dev.steadfast.engine.Strategy;
 import dev.steadfast.engine.breaker.Breaker;
+import dev.steadfast.engine.time.Clock;
 
 /**
  * What one guard holds of its engine: the engine itself (which keeps a standalone engine alive exactly as long as
@@ -38,6 +39,11 @@ final class Resources {
             close();
             throw e;
         }
+    }
+
+    /** The engine's clock, which times the calls. */
+    Clock clock() {
+        return engine.clock();
     }
 
     /** @throws IllegalStateException when the guard is closed or its engine stopped */

@@ -3,12 +3,13 @@ package dev.steadfast.guard;
 import dev.steadfast.BreakerFamilyHandle;
 import dev.steadfast.CircuitBreakerHandle;
 import dev.steadfast.CircuitBreakers;
-import dev.steadfast.ClusterStatus;
+import dev.steadfast.ComponentCheck;
 import dev.steadfast.FaultToleranceHealth;
 import dev.steadfast.RateLimiterHandle;
 import dev.steadfast.RateLimiters;
 import dev.steadfast.RetryBudgetHandle;
 import dev.steadfast.RetryBudgets;
+import dev.steadfast.SystemHealth;
 import dev.steadfast.engine.Engine;
 import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.breaker.BreakerHealth;
@@ -16,6 +17,7 @@ import dev.steadfast.engine.breaker.BreakerHealth;
 import java.util.Collection;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,24 +51,28 @@ public final class Steadfast {
     }
 
     /**
+     * The calling application's health report: each breaker and each registered component check {@code HEALTHY},
+     * {@code DEGRADED} or {@code FAILING}, the fleet's status, and overall (the worst); bound to the application as
+     * {@link #circuitBreakers()} is. Register the checks of code without CDI here:
+     * <pre>{@code
+     * FaultToleranceHealth.Registration r = Steadfast.health().register(new DiskSpaceCheck());
+     * }</pre>
+     * Without a container they run on demand with a 2 s timeout unless they say otherwise
+     * ({@link dev.steadfast.ComponentCheck#interval()}, {@link dev.steadfast.ComponentCheck#timeout()}). A check
+     * belongs to the application's engine of the moment of its registration (created if there is none yet), which the
+     * open registration keeps alive; it is not moved to a container started later, and {@link #shutdown()} ends it
+     * (register it again on the next engine).
+     */
+    public static FaultToleranceHealth health() {
+        return new ApplicationHealth(Engines.contextLoader());
+    }
+
+    /**
      * Every named rate limiter of the calling application's engine (guards' unnamed ones are their own and not
      * listed); bound to the application as {@link #circuitBreakers()} is.
      */
     public static RateLimiters rateLimiters() {
         return new ApplicationRateLimiters(Engines.contextLoader());
-    }
-
-    /**
-     * The breakers' health: {@code HEALTHY}, {@code DEGRADED} or {@code FAILING}, and overall, with the fleet's status;
-     * bound to the application as {@link #circuitBreakers()} is.
-     */
-    public static FaultToleranceHealth health() {
-        ClassLoader application = Engines.contextLoader();
-        CircuitBreakers breakers = new ApplicationBreakers(application);
-        return () -> new BreakerHealth(breakers, () -> {
-            Engine e = Engines.find(application);
-            return e == null ? ClusterStatus.LOCAL : e.cluster().status();
-        }).report();
     }
 
     /**
@@ -123,6 +129,49 @@ public final class Steadfast {
         @Override
         public Collection<BreakerFamilyHandle> families() {
             return now().families();
+        }
+    }
+
+    /** The health of whatever engine the application has at each report; breakers only (none) while it has none. */
+    private static final class ApplicationHealth implements FaultToleranceHealth {
+
+        private final ClassLoader application;
+
+        ApplicationHealth(ClassLoader application) {
+            this.application = application;
+        }
+
+        @Override
+        public SystemHealth report() {
+            Engine e = Engines.find(application);
+            return e == null ? new BreakerHealth(None.INSTANCE).report() : e.health().report();
+        }
+
+        @Override
+        public Registration register(ComponentCheck check) {
+            Objects.requireNonNull(check, "check");
+            Engine engine = Engines.forLoader(application);
+            Registration r = engine.health().register(check);
+            // A standalone engine is held only by what uses it: the registration holds it while the check is open.
+            return new Registration() {
+                private volatile Engine held = engine;
+
+                @Override
+                public void close() {
+                    r.close();
+                    held = null;
+                }
+
+                @Override
+                public String toString() {
+                    return r + (held == null ? " (closed)" : "");
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "FaultToleranceHealth[" + application + "]";
         }
     }
 

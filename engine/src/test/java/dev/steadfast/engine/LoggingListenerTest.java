@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steadfast.CircuitState;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.engine.LoggingListener.Settings;
 import dev.steadfast.engine.async.ThreadContext;
@@ -187,11 +188,36 @@ class LoggingListenerTest {
 
         l.retryScheduled(METHOD, 1, null, Duration.ZERO);
         l.timedOut(METHOD, Duration.ofSeconds(1));
-        l.fallbackApplied(METHOD, new IOException());
+        l.fallbackApplied(new FallbackApplied(METHOD, new IOException(), "cached", 1, Duration.ZERO));
         l.retriesExhausted(METHOD, new RetryExhaustedException("x", null, 1, Duration.ZERO, 1));
         l.stateChanged("payments", CircuitState.CLOSED, CircuitState.OPEN, Instant.EPOCH);
 
         assertEquals(List.of(), log.lines);
+    }
+
+    @Test
+    void logsADegradedAnswerAtInfoOncePerMethodPerIntervalWithTheCountHeldBack() {
+        CapturingLogger log = new CapturingLogger(Level.ALL);
+        LoggingListener l = listener(log);
+        FallbackApplied fetch = new FallbackApplied(METHOD, new IOException("password=hunter2"), "cachedQuote", 1,
+                Duration.ofMillis(20));
+        FallbackApplied other = new FallbackApplied("com.acme.Other#call()", new IOException(), "fallback-1", 1,
+                Duration.ZERO);
+
+        for (int i = 0; i < 4; i++) {
+            l.fallbackApplied(fetch);
+            l.fallbackApplied(other);
+        }
+        assertEquals(List.of(new Line(Level.INFO, "Degraded answer from " + METHOD + ": fallback cachedQuote answered"
+                        + " after java.io.IOException"),
+                new Line(Level.INFO, "Degraded answer from com.acme.Other#call(): fallback fallback-1 answered after"
+                        + " java.io.IOException")), log.lines, "one line per method, the failure by type only");
+
+        clock.advance(Duration.ofSeconds(10));
+        l.fallbackApplied(fetch);
+
+        assertEquals(new Line(Level.INFO, "Degraded answer from " + METHOD + ": fallback cachedQuote answered after"
+                + " java.io.IOException (3 more like this since the last such line, not logged)"), log.lines.get(2));
     }
 
     @Test

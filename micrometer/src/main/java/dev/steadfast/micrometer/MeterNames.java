@@ -13,6 +13,12 @@ public final class MeterNames {
     public static final String RETRIES_EXHAUSTED = "steadfast.retries.exhausted";
     /** Counter: retries a retry budget refused (each ended its call), by {@code method} and {@code budget}. */
     public static final String RETRIES_REFUSED = "steadfast.retries.refused";
+    /**
+     * Counter: degraded answers (a fallback answered), by {@code method} and {@code fallback}, the fallback of the chain
+     * that answered (its method's name, its handler's class or a guard's handler name: as many values as the chain
+     * has fallbacks).
+     */
+    public static final String FALLBACKS = "steadfast.fallbacks";
     /** Gauge: the bulkhead's limit (moving, for an adaptive bulkhead), by {@code method}. */
     public static final String BULKHEAD_LIMIT = "steadfast.bulkhead.limit";
     /** Gauge: keys of a keyed breaker in each {@code state}, by {@code breaker}. */
@@ -51,6 +57,7 @@ public final class MeterNames {
     public static final String ORIGIN = "origin";
     public static final String BUDGET = "budget";
     public static final String KEY = "key";
+    public static final String FALLBACK = "fallback";
 
     private MeterNames() {
     }

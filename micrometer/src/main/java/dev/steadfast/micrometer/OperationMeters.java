@@ -1,6 +1,7 @@
 package dev.steadfast.micrometer;
 
 import dev.steadfast.CallRejected;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.spi.CallOutcome;
 import dev.steadfast.spi.GuardRecorder;
@@ -16,6 +17,8 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -45,10 +48,12 @@ final class OperationMeters implements GuardRecorder {
     private final AtomicReferenceArray<Counter> calls = new AtomicReferenceArray<>(OUTCOMES.length);
     private final AtomicReferenceArray<Timer> durations = new AtomicReferenceArray<>(OUTCOMES.length);
     private final AtomicReferenceArray<Counter> rejections = new AtomicReferenceArray<>(REASONS.length);
-    /** The counters of failure-path events, by {@link Event}. */
     /** The refusals of the method's retry budget; registered on the first one (the budget's name comes with it). */
     private volatile Counter refused;
+    /** The counters of failure-path events, by {@link Event}. */
     private final AtomicReferenceArray<Counter> events = new AtomicReferenceArray<>(Event.values().length);
+    /** Degraded answers by the fallback that answered; registered on its first answer (a chain is a few names). */
+    private final Map<String, Counter> fallbacks = new ConcurrentHashMap<>(4);
 
     /** Failure-path events counted per method, with their meter. */
     private enum Event {
@@ -141,6 +146,17 @@ final class OperationMeters implements GuardRecorder {
             c = Counter.builder(RETRIES_REFUSED).description("Retries a retry budget refused").tags(tags)
                     .tag(BUDGET, budget).register(registry);
             refused = track(c);
+        }
+        c.increment();
+    }
+
+    @Override
+    public void fallbackApplied(FallbackApplied event) {
+        Counter c = fallbacks.get(event.fallback());
+        if (c == null) {
+            c = fallbacks.computeIfAbsent(event.fallback(), name -> track(Counter.builder(FALLBACKS)
+                    .description("Degraded answers: calls a fallback answered").tags(tags).tag(FALLBACK, name)
+                    .register(registry)));
         }
         c.increment();
     }

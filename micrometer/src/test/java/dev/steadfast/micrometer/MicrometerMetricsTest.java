@@ -106,6 +106,14 @@ class MicrometerMetricsTest {
         assertEquals(0, calls(method, "failure"));
         assertEquals(1, counter("steadfast.retries", method));
         assertEquals(1, counter("steadfast.retries.exhausted", method));
+        assertEquals(1, registry.get("steadfast.fallbacks").tags("method", method, "fallback", "cached").counter()
+                .count(), "the degraded answer, by the fallback that gave it");
+
+        container.select(Flaky.class).quote();
+        assertEquals(2, registry.get("steadfast.fallbacks").tags("method", method, "fallback", "cached").counter()
+                .count());
+        assertTrue(registry.find("steadfast.fallbacks").tags("method", FLAKY + "failsTwice()").counters().isEmpty(),
+                "no fallback meter for a method without degraded answers");
     }
 
     @Test

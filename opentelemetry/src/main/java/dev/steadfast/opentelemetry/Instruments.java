@@ -36,6 +36,11 @@ public final class Instruments {
     public static final String RETRIES_EXHAUSTED = "steadfast.retries.exhausted";
     /** Counter: retries a retry budget refused (each ended its call), by method and budget. */
     public static final String RETRIES_REFUSED = "steadfast.retries.refused";
+    /**
+     * Counter: degraded answers (a fallback answered), by method and the fallback of the chain that answered (its
+     * method's name, its handler's class or a guard's handler name: as many values as the chain has fallbacks).
+     */
+    public static final String FALLBACKS = "steadfast.fallbacks";
     /** UpDownCounter (observable): the bulkhead's limit (moving, for an adaptive bulkhead), by method. */
     public static final String BULKHEAD_LIMIT = "steadfast.bulkhead.limit";
     /** UpDownCounter (observable): keys of a keyed breaker in each state, by breaker and state. */
@@ -68,6 +73,7 @@ public final class Instruments {
     public static final AttributeKey<String> STATE = AttributeKey.stringKey("steadfast.circuit_breaker.state");
     public static final AttributeKey<String> BUDGET = AttributeKey.stringKey("steadfast.retry_budget.name");
     public static final AttributeKey<String> KEY = AttributeKey.stringKey("steadfast.circuit_breaker.key");
+    public static final AttributeKey<String> FALLBACK = AttributeKey.stringKey("steadfast.fallback.name");
     public static final AttributeKey<String> PREVIOUS_STATE =
             AttributeKey.stringKey("steadfast.circuit_breaker.previous_state");
     /** Who decided a transition: {@code local}, or the fleet member's id (a {@code CLUSTER} breaker). */
@@ -86,6 +92,7 @@ public final class Instruments {
     final LongCounter transitions;
     final LongCounter refused;
     final LongCounter keyTransitions;
+    final LongCounter fallbacks;
 
     /** The observable instruments, closed (their callbacks dropped) when the application stops. */
     private final List<AutoCloseable> observable = new CopyOnWriteArrayList<>();
@@ -109,6 +116,8 @@ public final class Instruments {
                 .setDescription("Circuit breaker state transitions").build();
         refused = meter.counterBuilder(RETRIES_REFUSED).setUnit("{retry}")
                 .setDescription("Retries a retry budget refused").build();
+        fallbacks = meter.counterBuilder(FALLBACKS).setUnit("{call}")
+                .setDescription("Degraded answers: calls a fallback answered").build();
         keyTransitions = meter.counterBuilder(BREAKER_KEY_TRANSITIONS).setUnit("{transition}")
                 .setDescription("State transitions of a keyed circuit breaker's keys").build();
         observable.add(meter.upDownCounterBuilder(BULKHEAD_LIMIT).setUnit("{call}")

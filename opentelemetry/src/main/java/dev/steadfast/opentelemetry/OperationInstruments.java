@@ -1,6 +1,7 @@
 package dev.steadfast.opentelemetry;
 
 import dev.steadfast.CallRejected;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.spi.CallOutcome;
 import dev.steadfast.spi.GuardRecorder;
@@ -8,8 +9,11 @@ import dev.steadfast.spi.GuardedOperation;
 import io.opentelemetry.api.common.Attributes;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.steadfast.opentelemetry.Instruments.BUDGET;
+import static dev.steadfast.opentelemetry.Instruments.FALLBACK;
 import static dev.steadfast.opentelemetry.Instruments.METHOD;
 import static dev.steadfast.opentelemetry.Instruments.OUTCOME;
 import static dev.steadfast.opentelemetry.Instruments.REASON;
@@ -27,6 +31,8 @@ final class OperationInstruments implements GuardRecorder {
     private final Attributes[] byOutcome = new Attributes[OUTCOMES.length];
     private final Attributes[] byReason = new Attributes[REASONS.length];
     private volatile Attributes refusedAttributes;
+    /** By the fallback that answered, built on its first answer: a chain has a few fallbacks, fixed at deployment. */
+    private final Map<String, Attributes> byFallback = new ConcurrentHashMap<>(4);
 
     OperationInstruments(Instruments instruments, GuardedOperation operation) {
         this.instruments = instruments;
@@ -65,6 +71,15 @@ final class OperationInstruments implements GuardRecorder {
             refusedAttributes = a;
         }
         instruments.refused.add(1, a);
+    }
+
+    @Override
+    public void fallbackApplied(FallbackApplied event) {
+        Attributes a = byFallback.get(event.fallback());
+        if (a == null) {
+            a = byFallback.computeIfAbsent(event.fallback(), name -> Attributes.of(METHOD, method, FALLBACK, name));
+        }
+        instruments.fallbacks.add(1, a);
     }
 
     @Override

@@ -97,6 +97,11 @@ class OpenTelemetryMetricsTest {
         assertEquals(1, m.histogram("steadfast.call.duration", outcome(FLAKY + "quote()", "fallback")).getCount());
         assertEquals(1, m.histogram("steadfast.call.duration", outcome(FLAKY + "failsTwice()", "success")).getCount());
         assertEquals(2, m.longValue("steadfast.retries", method(FLAKY + "failsTwice()")));
+        assertEquals(1, m.longValue("steadfast.fallbacks", Attributes.of(METHOD, FLAKY + "quote()",
+                Instruments.FALLBACK, "cached")), "the degraded answer, by the fallback that gave it");
+        assertEquals(List.of(Attributes.of(METHOD, FLAKY + "quote()", Instruments.FALLBACK, "cached")),
+                m.metric("steadfast.fallbacks").orElseThrow().getData().getPoints().stream()
+                        .map(p -> p.getAttributes()).toList(), "nothing for the method that recovered");
     }
 
     @Test

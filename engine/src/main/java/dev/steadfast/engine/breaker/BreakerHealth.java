@@ -54,4 +54,9 @@ public final class BreakerHealth implements FaultToleranceHealth {
         }
         return new SystemHealth(worst, each, c);
     }
+
+    @Override
+    public ClusterStatus clusterStatus() {
+        return cluster.get();
+    }
 }

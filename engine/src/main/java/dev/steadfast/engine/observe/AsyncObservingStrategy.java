@@ -37,8 +37,8 @@ public final class AsyncObservingStrategy<V> implements Strategy<CompletionStage
 
     @Override
     public CompletionStage<V> call(Invocation<CompletionStage<V>> invocation) throws Exception {
-        ObservedCall<CompletionStage<V>> call = hasFallback ? new ObservedCall<>(invocation) : null;
         long start = clock.nanoTime();
+        ObservedCall<CompletionStage<V>> call = hasFallback ? new ObservedCall<>(invocation, start) : null;
         CompletionStage<V> inner;
         try {
             inner = next.call(call != null ? call : invocation);

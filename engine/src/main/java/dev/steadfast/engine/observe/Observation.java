@@ -44,7 +44,7 @@ public final class Observation {
         for (FallbackFunction<Object> f : policy.chain()) {
             chain.add(ObservedCall.marking(f));
         }
-        return new FallbackPolicy(chain, policy.applyOn());
+        return policy.withChain(chain);
     }
 
     /** Connects the operation's bulkhead view to the strategy's live counts. */

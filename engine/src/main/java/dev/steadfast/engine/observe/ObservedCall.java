@@ -12,9 +12,17 @@ final class ObservedCall<V> extends ForwardingInvocation<V> {
 
     /** Written by a fallback before it runs, read when the call ended (after it, on the same or a completing thread). */
     private volatile boolean fellBack;
+    /** The observing strategy's start reading, which the fallback strategy reuses to time the guarded part. */
+    private final long start;
 
-    ObservedCall(Invocation<V> invocation) {
+    ObservedCall(Invocation<V> invocation, long start) {
         super(invocation);
+        this.start = start;
+    }
+
+    @Override
+    public long startNanos() {
+        return start;
     }
 
     boolean fellBack() {

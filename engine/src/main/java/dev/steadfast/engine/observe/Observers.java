@@ -3,6 +3,7 @@ package dev.steadfast.engine.observe;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.engine.EngineListener;
 import dev.steadfast.engine.GuardPolicy;
@@ -240,6 +241,16 @@ public final class Observers {
         @Override
         public void fallbackApplied(String method, Throwable failure) {
             listener.fallbackApplied(method, failure);
+        }
+
+        @Override
+        public void fallbackApplied(FallbackApplied event) {
+            listener.fallbackApplied(event);
+        }
+
+        @Override
+        public boolean timesFallbacks() {
+            return listener.timesFallbacks();
         }
 
         @Override

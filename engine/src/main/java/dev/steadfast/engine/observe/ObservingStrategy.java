@@ -38,8 +38,8 @@ public final class ObservingStrategy<V> implements Strategy<V> {
 
     @Override
     public V call(Invocation<V> invocation) throws Exception {
-        ObservedCall<V> call = hasFallback ? new ObservedCall<>(invocation) : null;
         long start = clock.nanoTime();
+        ObservedCall<V> call = hasFallback ? new ObservedCall<>(invocation, start) : null;
         V result;
         try {
             result = next.call(call != null ? call : invocation);

@@ -1,6 +1,7 @@
 package dev.steadfast.engine.observe;
 
 import dev.steadfast.CallRejected;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.engine.EngineListener;
 import dev.steadfast.spi.GuardRecorder;
@@ -40,8 +41,10 @@ final class RecorderListener implements EngineListener {
     }
 
     @Override
-    public void fallbackApplied(String method, Throwable failure) {
-        recorder.fallbackApplied(failure);
+    public void fallbackApplied(FallbackApplied event) {
+        // Its elapsed time comes from the observing strategy's own start reading (ObservedCall#startNanos), so this
+        // listener needs no timing of its own.
+        recorder.fallbackApplied(event);
     }
 
     @Override

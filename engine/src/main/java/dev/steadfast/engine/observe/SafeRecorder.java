@@ -1,6 +1,7 @@
 package dev.steadfast.engine.observe;
 
 import dev.steadfast.CallRejected;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryExhaustedException;
 import dev.steadfast.spi.CallOutcome;
 import dev.steadfast.spi.GuardRecorder;
@@ -61,6 +62,11 @@ final class SafeRecorder implements GuardRecorder {
     @Override
     public void fallbackApplied(Throwable failure) {
         each(r -> r.fallbackApplied(failure));
+    }
+
+    @Override
+    public void fallbackApplied(FallbackApplied event) {
+        each(r -> r.fallbackApplied(event));
     }
 
     @Override

@@ -297,13 +297,16 @@ final class HtmlReport {
         html.append("<tr><th>sent</th><td class=\"n\"><b>").append(sent).append("</b></td><td>")
                 .append(unaccounted == 0 ? "all accounted for" : unaccounted + " NOT accounted for")
                 .append("</td></tr>\n</table>\n<table>\n");
+        row("degraded answers announced (FallbackApplied)", timeline.fallbacksAnnounced());
+        timeline.fallbacksByCause().forEach((cause, n) -> row("&nbsp;&nbsp;after " + cause, n));
         row("retries", timeline.retries());
         row("rejections by the breaker", timeline.rejections(CallRejected.Reason.CIRCUIT_OPEN));
         row("rejections by the bulkhead", timeline.rejections(CallRejected.Reason.BULKHEAD_FULL));
         html.append("<tr><td>latency p50 / p99</td><td class=\"n\">")
                 .append(fmt(timeline.latencyMillis(0.5))).append(" ms / ").append(fmt(timeline.latencyMillis(0.99)))
-                .append(" ms</td></tr>\n</table>\n<p>Rejections and retries are counted per attempt, from Steadfast's"
-                        + " CDI events; a rejected attempt often still ends in a cached answer.</p>\n");
+                .append(" ms</td></tr>\n</table>\n<p>Degraded answers are counted per call, rejections and retries per"
+                        + " attempt, from Steadfast's CDI events; a rejected attempt often still ends in a cached"
+                        + " answer.</p>\n");
     }
 
     private void row(String name, long value) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
@@ -225,6 +226,8 @@ public final class Main {
         long unaccounted = timeline.unaccounted();
         out.printf("  %-18s%7d of %d   %s%n%n", "accounted for", sent - unaccounted, sent,
                 unaccounted == 0 ? "OK" : "MISSING " + unaccounted);
+        out.printf("  %-18s%7d%s%n", "fallback events", timeline.fallbacksAnnounced(),
+                fallbackCauses(timeline));
         out.printf("  %-18s%7d%n", "retries", timeline.retries());
         out.printf("  %-18s%7d by the breaker, %d by the bulkhead%n", "rejections",
                 timeline.rejections(CallRejected.Reason.CIRCUIT_OPEN),
@@ -232,6 +235,17 @@ public final class Main {
         out.printf("  %-18s%s%n", "breaker '" + QuoteClient.BREAKER + "'", breakerStory(timeline.breakerStates()));
         out.printf("  %-18sp50 %s ms, p99 %s ms%n", "latency", TerminalView.millis(timeline.latencyMillis(0.5)),
                 TerminalView.millis(timeline.latencyMillis(0.99)));
+    }
+
+    /** {@code   by cause: CircuitOpenException 120, RetryExhaustedException 30}, or nothing without fallbacks. */
+    static String fallbackCauses(Timeline timeline) {
+        Map<String, Long> byCause = timeline.fallbacksByCause();
+        if (byCause.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("  by cause: ");
+        byCause.forEach((cause, n) -> b.append(cause).append(' ').append(n).append(", "));
+        return b.substring(0, b.length() - 2);
     }
 
     private static void outcome(PrintStream out, Timeline timeline, long sent, Outcome outcome, String name,

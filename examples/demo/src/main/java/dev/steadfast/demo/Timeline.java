@@ -3,6 +3,7 @@ package dev.steadfast.demo;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryAttempted;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The record of a run, second by second: what the load driver saw (each request sent, how it ended and how long it
- * took) and what Steadfast announced through CDI events (breaker state changes, retries, rejections). A
+ * took) and what Steadfast announced through CDI events (breaker state changes, retries, rejections, degraded
+ * answers). A
  * {@code @Singleton} bean, so the instance outlives the container for the summary and the report. Thread-safe: client
  * threads, Steadfast's timer and the terminal view use it at once.
  */
@@ -57,6 +59,9 @@ public class Timeline {
     private final Map<Outcome, LongAdder> outcomes = adders(Outcome.class);
     private final Map<CallRejected.Reason, LongAdder> rejections = adders(CallRejected.Reason.class);
     private final LongAdder retries = new LongAdder();
+    private final Map<String, LongAdder> fallbacksByCause = new ConcurrentHashMap<>();
+    /** Whether the run has started: the warm-up's calls are not part of it. */
+    private volatile boolean started;
     private final List<Mark<Phase>> phases = new CopyOnWriteArrayList<>();
     private final List<CircuitStateChanged> breakerChanges = new CopyOnWriteArrayList<>();
     private final Map<Integer, Bucket> seconds = new ConcurrentHashMap<>();
@@ -73,6 +78,7 @@ public class Timeline {
         lastSecond = (int) ((plannedMillis - 1) / 1000);
         startNanos = System.nanoTime();
         startInstant = Instant.now();
+        started = true;
     }
 
     /** Stops the clock: nothing happens after this in the run. */
@@ -108,6 +114,14 @@ public class Timeline {
         rejections.get(rejection.reason()).increment();
     }
 
+    /** A degraded answer: the fallback served a cached price. Counted by what it answered for. */
+    void fellBack(@Observes FallbackApplied degraded) {
+        if (started) {
+            fallbacksByCause.computeIfAbsent(degraded.failure().getClass().getSimpleName(), k -> new LongAdder())
+                    .increment();
+        }
+    }
+
     long elapsedMillis() {
         return endMillis >= 0 ? endMillis : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
@@ -139,6 +153,21 @@ public class Timeline {
 
     long retries() {
         return retries.sum();
+    }
+
+    /** The degraded answers Steadfast announced ({@link FallbackApplied} events) during the run. */
+    long fallbacksAnnounced() {
+        return fallbacksByCause.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** The degraded answers announced, by the simple name of the failure each answered for, most frequent first. */
+    Map<String, Long> fallbacksByCause() {
+        Map<String, Long> byCause = new java.util.LinkedHashMap<>();
+        fallbacksByCause.entrySet().stream()
+                .sorted(Map.Entry.<String, LongAdder>comparingByValue(Comparator.comparingLong(LongAdder::sum))
+                        .reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> byCause.put(e.getKey(), e.getValue().sum()));
+        return byCause;
     }
 
     List<Mark<Phase>> phases() {

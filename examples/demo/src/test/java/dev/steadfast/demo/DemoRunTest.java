@@ -90,6 +90,10 @@ class DemoRunTest {
         assertFalse(output.contains("\u001b["), "ANSI escapes on a plain output");
         String accounted = String.format("accounted for     %7d of %d   OK", timeline.sent(), timeline.sent());
         assertTrue(summary.toString(StandardCharsets.UTF_8).contains(accounted), summary.toString());
+        assertEquals(timeline.count(Outcome.FELL_BACK), timeline.fallbacksAnnounced(),
+                "one FallbackApplied event per cached answer: " + timeline.fallbacksByCause());
+        String fallbacks = String.format("fallback events   %7d  by cause: ", timeline.fallbacksAnnounced());
+        assertTrue(summary.toString(StandardCharsets.UTF_8).contains(fallbacks), summary.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.steadfast.impl.cdi;
 import dev.steadfast.CallRejected;
 import dev.steadfast.CircuitState;
 import dev.steadfast.CircuitStateChanged;
+import dev.steadfast.FallbackApplied;
 import dev.steadfast.RetryAttempted;
 import dev.steadfast.RetryRefused;
 import dev.steadfast.engine.EngineListener;
@@ -29,14 +30,16 @@ final class CdiEvents implements EngineListener {
     private final boolean retries;
     private final boolean rejections;
     private final boolean refusals;
+    private final boolean fallbacks;
 
     private CdiEvents(Event<Object> events, boolean stateChanges, boolean retries, boolean rejections,
-            boolean refusals) {
+            boolean refusals, boolean fallbacks) {
         this.events = events;
         this.stateChanges = stateChanges;
         this.retries = retries;
         this.rejections = rejections;
         this.refusals = refusals;
+        this.fallbacks = fallbacks;
     }
 
     /** A listener for the observed event types, or {@code null} when none of them is observed. */
@@ -45,10 +48,11 @@ final class CdiEvents implements EngineListener {
         boolean retries = observes(observedTypes, RetryAttempted.class);
         boolean rejections = observes(observedTypes, CallRejected.class);
         boolean refusals = observes(observedTypes, RetryRefused.class);
-        if (!stateChanges && !retries && !rejections && !refusals) {
+        boolean fallbacks = observes(observedTypes, FallbackApplied.class);
+        if (!stateChanges && !retries && !rejections && !refusals && !fallbacks) {
             return null;
         }
-        return new CdiEvents(beanManager.getEvent(), stateChanges, retries, rejections, refusals);
+        return new CdiEvents(beanManager.getEvent(), stateChanges, retries, rejections, refusals, fallbacks);
     }
 
     private static boolean observes(Set<Type> observedTypes, Class<?> eventType) {
@@ -99,6 +103,19 @@ final class CdiEvents implements EngineListener {
         if (rejections) {
             fire(new CallRejected(method, reason));
         }
+    }
+
+    @Override
+    public void fallbackApplied(FallbackApplied event) {
+        if (fallbacks) {
+            fire(event);
+        }
+    }
+
+    /** An observed {@link FallbackApplied} carries how long the guarded part took: every fallback then times calls. */
+    @Override
+    public boolean timesFallbacks() {
+        return fallbacks;
     }
 
     private void fire(Object event) {

@@ -43,6 +43,20 @@ final class LogConfig {
     }
 
     private static Duration interval(String raw, Problems problems) {
+        Duration d = time(raw);
+        if (d == null || d.isNegative()) {
+            problems.add("Config key " + INTERVAL_KEY + ": '" + raw + "' is not a time of 0 or more: use milliseconds,"
+                    + " a number with ms, s, m or h, or an ISO-8601 duration such as PT10S (0 logs every line)");
+            return LoggingListener.Settings.DEFAULTS.interval();
+        }
+        return d;
+    }
+
+    /**
+     * A switch's time as written in config: milliseconds ({@code 500}), a number with {@code ms}, {@code s}, {@code m}
+     * or {@code h} ({@code 30s}), or an ISO-8601 duration ({@code PT1M}); {@code null} when it is none of them.
+     */
+    static Duration time(String raw) {
         Duration d = null;
         try {
             Matcher m = SUFFIXED.matcher(raw.toLowerCase(Locale.ROOT));
@@ -61,11 +75,6 @@ final class LogConfig {
             }
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
             d = null;
-        }
-        if (d == null || d.isNegative()) {
-            problems.add("Config key " + INTERVAL_KEY + ": '" + raw + "' is not a time of 0 or more: use milliseconds,"
-                    + " a number with ms, s, m or h, or an ISO-8601 duration such as PT10S (0 logs every line)");
-            return LoggingListener.Settings.DEFAULTS.interval();
         }
         return d;
     }

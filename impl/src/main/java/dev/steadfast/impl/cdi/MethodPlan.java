@@ -1,7 +1,6 @@
 package dev.steadfast.impl.cdi;
 
 import dev.steadfast.BreakerKeyFunction;
-import dev.steadfast.FallbackContext;
 import dev.steadfast.FallbackHandler;
 import dev.steadfast.engine.ExceptionMatcher;
 import dev.steadfast.engine.GuardPolicy;
@@ -20,7 +19,6 @@ import dev.steadfast.engine.timeout.TimeoutPolicy;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -136,6 +134,7 @@ final class MethodPlan {
 
         FallbackPolicy toPolicy(MethodPlan plan, Instances instances) {
             List<FallbackFunction<Object>> chain = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             if (handler != null) {
                 FallbackHandler<?> h;
                 try {
@@ -145,24 +144,16 @@ final class MethodPlan {
                 }
                 String name = plan.name;
                 Method method = plan.method;
-                chain.add((invocation, failure) -> h.handle(new Context(name, method, invocation.arguments(), failure)));
+                chain.add((invocation, failure) -> h.handle(new CallContext(name, method, invocation.arguments(),
+                        failure)));
+                names.add(handler.getName());
             } else {
-                int arity = plan.method.getParameterCount();
                 for (Method m : methods) {
-                    chain.add(FallbackMethods.function(m, arity));
+                    chain.add(FallbackMethods.function(m, plan.name, plan.method));
+                    names.add(m.getName());
                 }
             }
-            return new FallbackPolicy(chain, applyOn);
-        }
-    }
-
-    /** What a handler sees. */
-    private record Context(String name, Method guarded, Object[] arguments, Throwable failure)
-            implements FallbackContext {
-
-        @Override
-        public Optional<Method> method() {
-            return Optional.of(guarded);
+            return new FallbackPolicy(chain, applyOn, names, DegradedReturn.of(plan.method).flagged());
         }
     }
 }

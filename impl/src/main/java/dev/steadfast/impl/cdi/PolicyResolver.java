@@ -299,8 +299,12 @@ final class PolicyResolver {
         }
         if (hasHandler) {
             if (!handlerFits(handler.value(), method)) {
+                DegradedReturn degraded = DegradedReturn.of(method);
                 problems.add(subject + handler.shown() + " handles " + handledType(handler.value()).getTypeName()
-                        + ", which is not assignable to " + method.getReturnType().getSimpleName());
+                        + (degraded.flagged() && !degraded.inStage()
+                                ? ", which is neither a Degraded nor assignable to "
+                                        + degraded.valueType().getSimpleName()
+                                : ", which is not assignable to " + method.getReturnType().getSimpleName()));
                 return null;
             }
             return new MethodPlan.FallbackPlan(handler.value(), handler.key(), List.of(), matcher);
@@ -329,10 +333,17 @@ final class PolicyResolver {
         return true;
     }
 
-    /** Whether the handler's {@code FallbackHandler<T>} argument fits the method's return type (unknown T fits). */
+    /**
+     * Whether the handler's {@code FallbackHandler<T>} argument fits the method's return type (unknown T fits; for a
+     * method returning {@code Degraded<V>}, a {@code Degraded} or a {@code V} fits).
+     */
     private static boolean handlerFits(Class<?> handler, Method method) {
         Type t = handledType(handler);
         if (!(t instanceof Class<?> handled) || method.getReturnType() == void.class) {
+            return true;
+        }
+        DegradedReturn degraded = DegradedReturn.of(method);
+        if (degraded.flagged() && !degraded.inStage() && degraded.accepts(handled)) {
             return true;
         }
         return FallbackMethods.wrap(method.getReturnType()).isAssignableFrom(FallbackMethods.wrap(handled));

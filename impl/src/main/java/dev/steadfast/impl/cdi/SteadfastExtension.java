@@ -8,6 +8,9 @@ import dev.steadfast.engine.Engines;
 import dev.steadfast.engine.Listeners;
 import dev.steadfast.engine.LoggingListener;
 import dev.steadfast.engine.Strategy;
+import dev.steadfast.engine.health.CheckSettings;
+import dev.steadfast.ComponentCheck;
+import jakarta.enterprise.inject.Instance;
 import dev.steadfast.engine.async.AsyncExecutors;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -62,8 +65,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>After validation: names the breakers and rate limiters, checks that shared ones agree, finds the observers
  * (metrics modules,
  * {@link dev.steadfast.spi.GuardObserver} beans), instantiates handlers and predicates and builds each method's
- * strategy chain.</li>
- * <li>At shutdown: fails every asynchronous call still pending and stops every thread Steadfast started.</li>
+ * strategy chain; registers the {@link ComponentCheck} beans with the health report.</li>
+ * <li>At shutdown: fails every asynchronous call still pending, stops every thread Steadfast started and destroys the
+ * component check beans.</li>
  * </ol>
  */
 public class SteadfastExtension implements Extension {
@@ -78,6 +82,9 @@ public class SteadfastExtension implements Extension {
     private ConfigLookup config;
     private boolean allEnabled = true;
     private LoggingListener.Settings logSettings = LoggingListener.Settings.DEFAULTS;
+    private CheckSettings checkSettings = CheckSettings.DEFAULTS;
+    /** The component check beans registered with the engine's health, destroyed at shutdown. */
+    private List<Instance.Handle<ComponentCheck>> checkBeans = List.of();
     /** What strict config knows; {@code strictConfig} says whether an unknown key fails the deployment. */
     private StrictConfig strict = new StrictConfig(Set.of(), Set.of());
     private boolean strictConfig = true;
@@ -136,6 +143,7 @@ public class SteadfastExtension implements Extension {
             }
         }
         logSettings = LogConfig.read(config, startupProblems);
+        checkSettings = HealthConfig.read(config, startupProblems);
         Optional<String> strictValue = config.get(StrictConfig.STRICT_KEY);
         if (strictValue.isPresent()) {
             String v = strictValue.get().trim();
@@ -265,6 +273,7 @@ public class SteadfastExtension implements Extension {
                 .executorQueue(executorQueue)
                 .create();
         engine = e;
+        e.health().checks().defaults(checkSettings);
         configureCluster(e, beanManager);
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> e.breakers());
@@ -327,6 +336,9 @@ public class SteadfastExtension implements Extension {
                 }
             }
             chains.put(bean.getKey(), Map.copyOf(built));
+        }
+        if (problems.isEmpty() && startupProblems.isEmpty()) {
+            checkBeans = CheckDiscovery.register(beanManager, engine.health().checks(), problems);
         }
         for (var p : problems.all()) {
             event.addDeploymentProblem(p);
@@ -485,6 +497,15 @@ public class SteadfastExtension implements Extension {
         if (engine != null) {
             engine.close();
         }
+        for (Instance.Handle<ComponentCheck> h : checkBeans) {
+            try {
+                h.destroy();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "Steadfast could not destroy the component check bean "
+                        + h.getBean() + " at shutdown", e);
+            }
+        }
+        checkBeans = List.of();
     }
 
     /** The chains of one bean class by method; empty when it has none. */

@@ -42,7 +42,10 @@ final class StrictConfig {
 
     static final String STRICT_KEY = "steadfast.config.strict";
 
-    /** The keys the CDI layer reads itself, the fleet's settings ({@code steadfast.cluster.*}) among them. */
+    /**
+     * The keys the CDI layer reads itself: the fleet's settings ({@code steadfast.cluster.*}) and the component
+     * checks' defaults among them.
+     */
     static final Set<String> SWITCHES = switches();
 
     private static final String PREFIX = "steadfast.";
@@ -428,7 +431,8 @@ final class StrictConfig {
     private static Set<String> switches() {
         Set<String> keys = new HashSet<>(ClusterSettings.KEYS);
         keys.addAll(List.of(SteadfastExtension.ENABLED_KEY, SteadfastExtension.PRIORITY_KEY, STRICT_KEY,
-                LogConfig.INTERVAL_KEY, LogConfig.MESSAGES_KEY, SteadfastExtension.EXECUTOR_QUEUE_KEY));
+                LogConfig.INTERVAL_KEY, LogConfig.MESSAGES_KEY, SteadfastExtension.EXECUTOR_QUEUE_KEY,
+                HealthConfig.INTERVAL_KEY, HealthConfig.TIMEOUT_KEY));
         return Set.copyOf(keys);
     }
 
