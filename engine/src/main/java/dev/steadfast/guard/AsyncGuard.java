@@ -98,13 +98,15 @@ public final class AsyncGuard<T> implements AutoCloseable {
 
     /**
      * Runs {@code action} through the guard as a call of {@code key}: with a keyed breaker, that key's breaker admits
-     * or rejects it; without one the key is ignored.
+     * or rejects it; without one the key is ignored. On a closed guard (or one whose engine stopped) it fails with
+     * {@link IllegalStateException}.
      */
     @SuppressWarnings("unchecked")
     public CompletionStage<T> call(Object key, Supplier<? extends CompletionStage<T>> action) {
         Objects.requireNonNull(action, "action");
         Object[] arguments = {key};
         try {
+            resources.checkOpen();
             return (CompletionStage<T>) chain.call(new Invocation<Object>() {
                 @Override
                 public Object proceed() {

@@ -117,10 +117,13 @@ public final class Guard<T> implements AutoCloseable {
      * Runs {@code action} through the guard as a call of {@code key}: with a {@linkplain CircuitBreakerOptions#keyed()
      * keyed} breaker, that key's breaker admits or rejects it (a {@code null} key is the key {@code "null"}). Without
      * one the key is ignored.
+     *
+     * @throws IllegalStateException when the guard is closed, or its engine stopped with its application
      */
     @SuppressWarnings("unchecked")
     public T call(Object key, Callable<? extends T> action) throws Exception {
         Objects.requireNonNull(action, "action");
+        resources.checkOpen();
         return (T) chain.call(new KeyedCalling(key, action));
     }
 

@@ -104,6 +104,23 @@ class OverloadGuardTest {
     }
 
     @Test
+    void aClosedGuardRefusesKeyedCallsLikeTheOthers() {
+        Guard<String> guard = Guard.<String>builder(unique("tenants"))
+                .circuitBreaker(b -> b.keyed(k -> k.maxKeys(10))).build();
+        AsyncGuard<String> async = Guard.<String>builder(unique("tenants-async"))
+                .circuitBreaker(b -> b.keyed(k -> k.maxKeys(10))).buildAsync();
+        AtomicInteger ran = new AtomicInteger();
+        guard.close();
+        async.close();
+
+        assertThrows(IllegalStateException.class, () -> guard.call("a", () -> "x" + ran.incrementAndGet()));
+        CompletionException e = assertThrows(CompletionException.class, () -> async.call("a",
+                () -> CompletableFuture.completedFuture("x" + ran.incrementAndGet())).toCompletableFuture().join());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals(0, ran.get(), "no action ran on a closed guard");
+    }
+
+    @Test
     void aKeyedBreakersBoundsAreChecked() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Guard.<String>builder("keys").circuitBreaker(b -> b.keyed(k -> k.maxKeys(0))).build());
