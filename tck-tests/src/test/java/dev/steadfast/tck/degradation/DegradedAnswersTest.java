@@ -82,7 +82,10 @@ class DegradedAnswersTest {
         Degraded<String> fresh = await(desk.quoteLater("ACME", false));
 
         assertTrue(degraded.isDegraded());
-        assertEquals("cached ACME on desk-async", degraded.value(), "a fallback's own Degraded is unwrapped");
+        // The fallback runs where the failed attempt's stage is completed or, when the body failed before the chain
+        // attached to it, on the caller's thread: which one is not this test's point (seen both ways on JDK 25).
+        assertTrue(degraded.value().startsWith("cached ACME on "), () -> "a fallback's own Degraded is unwrapped: "
+                + degraded.value());
         assertEquals("cachedLater", degraded.reason().orElseThrow().fallback());
         assertEquals(Degraded.fresh("live ACME on desk-async"), fresh, "the same executor thread, a fresh answer");
     }
