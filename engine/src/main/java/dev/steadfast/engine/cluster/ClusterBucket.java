@@ -47,9 +47,7 @@ final class ClusterBucket implements RateLimiter, FleetLimiter {
 
     // Worker-confined.
     private long sequence;
-    private double rate;
-    private long lastAttempts;
-    private long lastSample;
+    private final DemandRate demandRate;
     private boolean inFlight;
     private boolean waiting;
 
@@ -67,7 +65,7 @@ final class ClusterBucket implements RateLimiter, FleetLimiter {
         long now = runtime.clock().nanoTime();
         Lease none = new Lease(0, now, now, true, 0);
         this.current = new AtomicReference<>(none);
-        this.lastSample = now;
+        this.demandRate = new DemandRate(now);
         this.fallback = localBucket(runtime.members());
     }
 
@@ -140,16 +138,8 @@ final class ClusterBucket implements RateLimiter, FleetLimiter {
     }
 
     private void upkeep(long now) {
-        long attempts = demand.getAsLong();
-        long dt = now - lastSample;
-        if (dt > 0) {
-            double instant = (double) (attempts - lastAttempts) / dt;
-            rate = rate == 0 ? instant : 0.5 * rate + 0.5 * instant;
-            lastSample = now;
-            lastAttempts = attempts;
-        } else if (attempts > lastAttempts) {
-            rate = Math.max(rate, (double) (attempts - lastAttempts) / runtime.intervalNanos());
-        }
+        demandRate.sample(demand.getAsLong(), now, runtime.intervalNanos());
+        double rate = demandRate.perNano();
         lowWater = LeaseSizing.lowWater(rate, horizon());
         hintNanos = runtime.rttNanos();
         if (fallback == null && rate > 0) {
@@ -175,7 +165,7 @@ final class ClusterBucket implements RateLimiter, FleetLimiter {
         Lease l = current.get();
         long asked = runtime.clock().nanoTime();
         long fleetLeft = l.fleetLeft >= 0 && !l.over(asked) ? l.fleetLeft : limit;
-        int want = LeaseSizing.want(rate, horizon(), fleetLeft, runtime.members(), limit);
+        int want = LeaseSizing.want(demandRate.perNano(), horizon(), fleetLeft, runtime.members(), limit);
         long nowMicros = Math.floorDiv(runtime.wallNanos(), 1000);
         inFlight = true;
         ClusterBackend b = runtime.backend();

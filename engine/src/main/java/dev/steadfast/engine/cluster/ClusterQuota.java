@@ -56,9 +56,7 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
     private volatile FleetQuotaView view;
 
     // Worker-confined.
-    private double rate;
-    private long lastAttempts;
-    private long lastSample;
+    private final DemandRate demandRate;
     private long lastDemandNanos;
 
     ClusterQuota(String name, RateLimitPolicy policy, ClusterRuntime runtime, LongSupplier demand) {
@@ -69,8 +67,8 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
         this.demand = demand;
         this.share = Math.max(1, limit / Math.max(1, runtime.members()));
         long now = runtime.clock().nanoTime();
+        this.demandRate = new DemandRate(now);
         this.current = new AtomicReference<>(newLease(indexOf(now)));
-        this.lastSample = now;
         this.lastDemandNanos = now; // a new limiter expects calls: it holds a permit from the start
     }
 
@@ -199,23 +197,11 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
     }
 
     private void sampleDemand(long now) {
-        long attempts = demand.getAsLong();
-        long dt = now - lastSample;
-        if (attempts != lastAttempts) {
+        if (demandRate.sample(demand.getAsLong(), now, runtime.intervalNanos())) {
             lastDemandNanos = now;
         }
-        if (dt > 0) {
-            double instant = (double) (attempts - lastAttempts) / dt;
-            rate = rate == 0 ? instant : 0.5 * rate + 0.5 * instant;
-            lastSample = now;
-            lastAttempts = attempts;
-        } else if (attempts > lastAttempts) {
-            // Demand while the clock stood still (a burst within one reading): no time to divide by, so assume it
-            // came within one tick.
-            rate = Math.max(rate, (double) (attempts - lastAttempts) / runtime.intervalNanos());
-        }
         long horizon = horizon();
-        lowWater = LeaseSizing.lowWater(rate, horizon);
+        lowWater = LeaseSizing.lowWater(demandRate.perNano(), horizon);
         hintNanos = runtime.rttNanos();
     }
 
@@ -235,8 +221,8 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
         if (held >= lowWater && !l.asked.get()) {
             return;
         }
-        int want = LeaseSizing.want(rate, horizon(), l.fleetLeft >= 0 ? l.fleetLeft : limit, runtime.members(),
-                limit);
+        int want = LeaseSizing.want(demandRate.perNano(), horizon(), l.fleetLeft >= 0 ? l.fleetLeft : limit,
+                runtime.members(), limit);
         lease(l, want, false);
     }
 
@@ -281,7 +267,7 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
             return;
         }
         long held = l.permits.get();
-        long surplus = LeaseSizing.surplus(held, rate, l.end - now);
+        long surplus = LeaseSizing.surplus(held, demandRate.perNano(), l.end - now);
         if (surplus <= 0 || !l.permits.compareAndSet(held, held - surplus)) {
             return;
         }
@@ -316,7 +302,7 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
         if (!next.compareAndSet(null, ahead)) {
             return;
         }
-        int want = recent ? LeaseSizing.want(rate, horizon(), limit, runtime.members(), limit) : 1;
+        int want = recent ? LeaseSizing.want(demandRate.perNano(), horizon(), limit, runtime.members(), limit) : 1;
         lease(ahead, want, false);
     }
 
