@@ -105,7 +105,15 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
 
     /**
      * Moves {@link #current} to the window {@code now} is in: the lease taken ahead for it, or a new one (the local
-     * share while degraded, else empty until the exchange fills it). One CAS; the loser uses the winner's.
+     * share while degraded, else empty until the exchange fills it).
+     *
+     * <p>Why the new lease goes through {@link #next} first: the worker puts a lease taken ahead into {@code next} only
+     * while it is empty, from a reading of {@code current} that a call may have overtaken since. Were a call to
+     * install a new lease for the same window straight into {@code current}, the worker's could still land in
+     * {@code next} afterwards and lease permits that no call would ever spend (a fair share of the quota lost for the
+     * window). So every lease reaches {@code current} from {@code next} (one CAS each), and {@code next} never holds
+     * two leases of one window: whoever comes second finds the slot taken and uses (or leaves) what is there. The
+     * worker clears {@code next} once its lease has become current.
      */
     private Lease roll(long now) {
         while (true) {
@@ -115,9 +123,19 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
             }
             long index = indexOf(now);
             Lease ahead = next.get();
-            Lease fresh = ahead != null && ahead.index == index ? ahead : newLease(index);
+            Lease fresh;
+            if (ahead != null && ahead.index == index) {
+                fresh = ahead;
+            } else if (ahead != null && ahead.index > index) {
+                // Taken ahead for a later window (the wall clock stepped back since): it waits for its window.
+                fresh = newLease(index);
+            } else {
+                fresh = newLease(index);
+                if (!next.compareAndSet(ahead, fresh)) {
+                    continue; // the worker or another call put a lease there: look again
+                }
+            }
             if (current.compareAndSet(cur, fresh)) {
-                next.compareAndSet(ahead, null);
                 return fresh;
             }
         }
@@ -131,6 +149,11 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
 
     private long indexOf(long now) {
         return Math.floorDiv(now + runtime.offsetNanos(), window);
+    }
+
+    /** The lease calls spend from now (for tests and views). */
+    Lease currentLease() {
+        return current.get();
     }
 
     @Override
@@ -176,7 +199,14 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
 
     private void upkeep(long now) {
         sampleDemand(now);
-        Lease l = current.get().over(now) ? roll(now) : current.get();
+        upkeep(current.get().over(now) ? roll(now) : current.get(), now);
+    }
+
+    /**
+     * The worker's care of {@code l}, the lease it read as current at {@code now}: calls may have moved past it since
+     * (package-private so that a test can take that race's side deterministically).
+     */
+    void upkeep(Lease l, long now) {
         if (!l.fleet || !runtime.connected()) {
             return;
         }
@@ -288,7 +318,7 @@ final class ClusterQuota implements RateLimiter, FleetLimiter {
     private void leaseAhead(Lease l, long now) {
         Lease stale = next.get();
         if (stale != null && stale.index <= l.index) {
-            next.compareAndSet(stale, null); // a window skipped without calls
+            next.compareAndSet(stale, null); // current now, or a window skipped without calls
         }
         if (next.get() != null || now - (l.end - runtime.intervalNanos() - 2 * runtime.rttNanos()) < 0) {
             return;

@@ -16,7 +16,6 @@ import dev.steadfast.spi.cluster.FleetState;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +110,7 @@ public final class ClusterRuntime implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.defaultHandOff = Objects.requireNonNull(defaultHandOff, "defaultHandOff");
-        syncOffset();
+        this.offsetNanos = WallOffset.measure(clock, 0, true);
     }
 
     /** Sets how this application takes part in its fleet; before the first {@code CLUSTER} policy is built. */
@@ -329,6 +328,11 @@ public final class ClusterRuntime implements AutoCloseable {
         return Math.max(1_000_000L, (long) rttNanos);
     }
 
+    /** The fleet-wide limiters built so far (for tests). */
+    List<FleetLimiter> limiters() {
+        return List.copyOf(limiters);
+    }
+
     /** Wall-clock epoch nanoseconds minus the clock's reading. Any thread. */
     long offsetNanos() {
         return offsetNanos;
@@ -417,9 +421,9 @@ public final class ClusterRuntime implements AutoCloseable {
         armTick();
     }
 
+    /** Follows the wall clock (it may be stepped while the application runs); see {@link WallOffset}. */
     private void syncOffset() {
-        Instant wall = clock.instant();
-        offsetNanos = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - clock.nanoTime();
+        offsetNanos = WallOffset.measure(clock, offsetNanos, false);
     }
 
     /** Operations older than the request timeout mean the backend is lost. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,21 @@ import java.util.concurrent.locks.LockSupport;
 @ApplicationScoped
 public class FleetResource {
 
-    private static final long WINDOW_MILLIS = 1000;
+    private static final long WINDOW_MICROS = 1_000_000;
+    /** How near a window's edge an admission is not attributed to either side. */
+    private static final long EDGE_MICROS = 50;
 
     @Inject
     PartnerApi partner;
 
     @Inject
     RateLimiters limiters;
+
+    /** The wall clock in epoch microseconds (the JDK reads it to the microsecond on Linux). */
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
 
     /**
      * {@code members=<Hazelcast members seen by the server's instance>} and {@code cluster=<the limiter's
@@ -55,8 +64,13 @@ public class FleetResource {
     /**
      * Calls the guarded method from {@code threads} threads, each pausing about {@code pauseMicros} between calls,
      * until the wall clock reaches {@code untilMillis} (epoch ms). Answers {@code attempted}, {@code admitted},
-     * {@code rejected}, {@code other} (any other outcome), {@code straddled} (admissions whose call began and ended
-     * in different windows: not attributed to either) and {@code window.<epoch second>=<admitted in it>}.
+     * {@code rejected}, {@code other} (any other outcome), {@code window.<epoch second>=<admitted in it>},
+     * {@code edge.<epoch second>=<admitted at its edges>} and {@code straddled} (the sum of the edges).
+     *
+     * <p>An admission counts in a window when the call began and ended inside it, at least {@value #EDGE_MICROS} µs
+     * from its edges; else it counts at the edge of the window it began in. Why the margin: the limiter numbers
+     * windows by its own reading of the wall clock (the monotonic clock plus an offset it measures to within a few
+     * microseconds), and this resource by another; a call at the very edge can fall in different windows by the two.
      */
     @POST
     @Path("drive")
@@ -69,20 +83,24 @@ public class FleetResource {
         LongAdder other = new LongAdder();
         LongAdder straddled = new LongAdder();
         Map<Long, AtomicLong> windows = new ConcurrentHashMap<>();
+        Map<Long, AtomicLong> edges = new ConcurrentHashMap<>();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             Thread worker = new Thread(() -> {
                 while (System.currentTimeMillis() < untilMillis) {
-                    long before = System.currentTimeMillis() / WINDOW_MILLIS;
+                    long before = epochMicros();
                     attempted.increment();
                     try {
                         partner.call();
-                        long after = System.currentTimeMillis() / WINDOW_MILLIS;
+                        long after = epochMicros();
                         admitted.increment();
-                        if (before == after) {
-                            windows.computeIfAbsent(before, w -> new AtomicLong()).incrementAndGet();
+                        long window = Math.floorDiv(before, WINDOW_MICROS);
+                        if (Math.floorDiv(before - EDGE_MICROS, WINDOW_MICROS) == window
+                                && Math.floorDiv(after + EDGE_MICROS, WINDOW_MICROS) == window) {
+                            windows.computeIfAbsent(window, w -> new AtomicLong()).incrementAndGet();
                         } else {
                             straddled.increment();
+                            edges.computeIfAbsent(window, w -> new AtomicLong()).incrementAndGet();
                         }
                     } catch (RateLimitExceededException e) {
                         rejected.increment();
@@ -105,6 +123,8 @@ public class FleetResource {
                 .append("other=").append(other.sum()).append('\n')
                 .append("straddled=").append(straddled.sum()).append('\n');
         new TreeMap<>(windows).forEach((w, n) -> answer.append("window.").append(w).append('=').append(n.get())
+                .append('\n'));
+        new TreeMap<>(edges).forEach((w, n) -> answer.append("edge.").append(w).append('=').append(n.get())
                 .append('\n'));
         return answer.toString();
     }
