@@ -3,7 +3,6 @@ package dev.steadfast.console;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -23,9 +22,6 @@ import java.util.List;
  */
 public class ConsoleExtension implements Extension {
 
-    private static final List<Class<?>> TYPES = List.of(Console.class, ConsoleResource.class,
-            ConsolePathFilter.class);
-
     private ConsoleConfig config = ConsoleConfig.DEFAULTS;
     private String problem;
 
@@ -43,10 +39,25 @@ public class ConsoleExtension implements Extension {
         }
     }
 
-    /** Vetoes a second, discovered copy of the console's types (see {@link Registered}). */
-    <T> void vetoDiscoveredCopies(@Observes ProcessAnnotatedType<T> event) {
-        AnnotatedType<T> type = event.getAnnotatedType();
-        if (TYPES.contains(type.getJavaClass()) && !type.isAnnotationPresent(Registered.class)) {
+    /*
+     * Vetoes a second, discovered copy of the console's types (see Registered). One observer per type: an observer of
+     * every type would cost each of the application's classes a call at start-up (and Weld warns of it, WELD-000411).
+     */
+
+    void vetoDiscoveredConsole(@Observes ProcessAnnotatedType<Console> event) {
+        vetoUnregistered(event);
+    }
+
+    void vetoDiscoveredResource(@Observes ProcessAnnotatedType<ConsoleResource> event) {
+        vetoUnregistered(event);
+    }
+
+    void vetoDiscoveredFilter(@Observes ProcessAnnotatedType<ConsolePathFilter> event) {
+        vetoUnregistered(event);
+    }
+
+    private static void vetoUnregistered(ProcessAnnotatedType<?> event) {
+        if (!event.getAnnotatedType().isAnnotationPresent(Registered.class)) {
             event.veto();
         }
     }

@@ -26,10 +26,17 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 import java.lang.reflect.InvocationTargetException;
@@ -136,14 +143,23 @@ public class MpFaultToleranceExtension implements Extension {
         return false;
     }
 
-    /** Binds the interceptor to guarded methods; vetoes discovered copies of this module's own classes. */
-    <T> void bindGuardedMethods(@Observes ProcessAnnotatedType<T> event) {
+    /** Vetoes a discovered copy of this module's interceptor (the registered one carries {@link MpRegistered}). */
+    void vetoDiscoveredCopy(@Observes ProcessAnnotatedType<MpFaultToleranceInterceptor> event) {
+        if (!event.getAnnotatedType().isAnnotationPresent(MpRegistered.class)) {
+            event.veto();
+        }
+    }
+
+    /**
+     * Binds the interceptor to guarded methods, of the types that carry a fault-tolerance annotation (on the type, a
+     * method or a parameter) only: no other type reaches this observer, and Weld has no reason to warn
+     * (WELD-000411).
+     */
+    <T> void bindGuardedMethods(@Observes @WithAnnotations({Asynchronous.class, Bulkhead.class, CircuitBreaker.class,
+            Fallback.class, Retry.class, Timeout.class}) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
         Class<T> javaClass = type.getJavaClass();
         if (javaClass == MpFaultToleranceInterceptor.class) {
-            if (!type.isAnnotationPresent(MpRegistered.class)) {
-                event.veto();
-            }
             return;
         }
         if (javaClass.isInterface() || javaClass.isAnnotation() || javaClass.isEnum()) {

@@ -27,9 +27,8 @@ import java.util.function.BiConsumer;
  * {@code BeanManager.isInterceptorBinding} accepts, and ask {@code BeanManager.resolveInterceptors} for the
  * interceptors of that set. So before discovery every Steadfast annotation is declared an interceptor binding whose
  * members are all {@code @Nonbinding} and which carries {@link SteadfastBinding}: whatever mix of Steadfast annotations
- * a method has, the resolver finds the one {@link SteadfastInterceptor}, once. On managed beans nothing changes: their
- * guarded methods carried {@link SteadfastBinding} already, and a method whose bindings lead to the same interceptor
- * twice still gets it once.
+ * a method has, the resolver finds the one {@link SteadfastInterceptor}, once. Managed beans are bound the same way:
+ * the extension adds nothing to their guarded methods (it would make the container keep a copy of every such type).
  *
  * <p>Client interfaces are planned like bean classes, with the interface in place of the bean class: config keys
  * {@code steadfast."com.acme.QuotesClient/get".retry.max-retries}, unnamed breakers registered as

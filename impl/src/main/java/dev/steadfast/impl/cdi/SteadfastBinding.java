@@ -9,8 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The one interceptor binding of {@link SteadfastInterceptor}. Users never write it: the extension adds it to every
- * method that a Steadfast annotation guards (directly, from its class, or from a stereotype), so one interceptor
+ * The one interceptor binding of {@link SteadfastInterceptor}. Users never write it: the extension declares every
+ * Steadfast annotation an interceptor binding that carries this one (with all members {@code @Nonbinding}), so a method
+ * that a Steadfast annotation guards (directly, from its class, or from a stereotype) has it, and one interceptor
  * serves every combination of policies.
  */
 @InterceptorBinding

@@ -21,6 +21,17 @@ import dev.steadfast.RateLimiters;
 import dev.steadfast.engine.cluster.ClusterSettings;
 import dev.steadfast.engine.cluster.ClusterSetup;
 import dev.steadfast.RetryBudgets;
+import dev.steadfast.AdaptiveBulkhead;
+import dev.steadfast.Asynchronous;
+import dev.steadfast.BreakerKey;
+import dev.steadfast.Bulkhead;
+import dev.steadfast.CircuitBreaker;
+import dev.steadfast.Fallback;
+import dev.steadfast.KeyedBreaker;
+import dev.steadfast.RateLimit;
+import dev.steadfast.Retry;
+import dev.steadfast.RetryBudget;
+import dev.steadfast.Timeout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -33,6 +44,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.interceptor.Interceptor;
 
@@ -79,7 +91,7 @@ public class SteadfastExtension implements Extension {
     static final String EXECUTOR_QUEUE_KEY = "steadfast.executor.queue-size";
     static final int DEFAULT_PRIORITY = Interceptor.Priority.PLATFORM_AFTER + 10;
 
-    private ConfigLookup config;
+    private SharedKeyMemo config;
     private boolean allEnabled = true;
     private LoggingListener.Settings logSettings = LoggingListener.Settings.DEFAULTS;
     private CheckSettings checkSettings = CheckSettings.DEFAULTS;
@@ -100,6 +112,8 @@ public class SteadfastExtension implements Extension {
     private final Map<Class<?>, Map<Method, Strategy<Object>>> chains = new ConcurrentHashMap<>();
     /** Classes whose guarded methods carry the interceptor binding: the bean classes the interceptor can meet. */
     private final Set<Class<?>> boundClasses = ConcurrentHashMap.newKeySet();
+    /** Classes that carry a Steadfast annotation somewhere: the only ones planned; dropped after deployment. */
+    private final Set<Class<?>> annotatedClasses = ConcurrentHashMap.newKeySet();
     /** Event types that some observer method observes, to fire Steadfast's events only when somebody listens. */
     private final Set<Type> observedTypes = new HashSet<>();
     private int executorQueue = AsyncExecutors.defaultQueueCapacity();
@@ -109,7 +123,7 @@ public class SteadfastExtension implements Extension {
     private Engines.Registration registration;
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
-        config = ConfigLookup.create();
+        config = new SharedKeyMemo(ConfigLookup.create());
         int priority = DEFAULT_PRIORITY;
         Optional<String> configured = config.get(PRIORITY_KEY);
         if (configured.isPresent()) {
@@ -165,18 +179,32 @@ public class SteadfastExtension implements Extension {
     }
 
     /**
-     * Binds the interceptor to the guarded methods of every type, and vetoes a second, discovered copy of Steadfast's
-     * own classes (an implicit bean archive in some servers), which would run every policy twice.
+     * Vetoes a second, discovered copy of Steadfast's own interceptor (an implicit bean archive in some servers), which
+     * would run every policy twice. Only types that carry {@code @Interceptor} are looked at.
      */
-    <T> void bindGuardedMethods(@Observes ProcessAnnotatedType<T> event) {
+    <T> void vetoDiscoveredCopies(@Observes @WithAnnotations(Interceptor.class) ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        if (type.getJavaClass().getName().startsWith("dev.steadfast.impl.")
+                && !type.isAnnotationPresent(Registered.class)) {
+            event.veto();
+        }
+    }
+
+    /**
+     * Binds the interceptor to the guarded methods of the types that carry a Steadfast annotation (on the type, a
+     * method or a parameter): the container hands no other type to this observer, so an application's thousands of
+     * plain classes cost Steadfast nothing at start-up (and Weld has no reason to warn that an observer sees every
+     * type, WELD-000411).
+     */
+    <T> void bindGuardedMethods(@Observes @WithAnnotations({Retry.class, CircuitBreaker.class, Timeout.class,
+            Fallback.class, Bulkhead.class, RateLimit.class, Asynchronous.class, RetryBudget.class,
+            AdaptiveBulkhead.class, KeyedBreaker.class, BreakerKey.class}) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
         Class<T> javaClass = type.getJavaClass();
         if (javaClass.getName().startsWith("dev.steadfast.impl.")) {
-            if (!type.isAnnotationPresent(Registered.class)) {
-                event.veto();
-            }
             return;
         }
+        annotatedClasses.add(javaClass);
         if (RestClientInterfaces.isClientInterface(javaClass)) {
             Map<Method, MethodPlan> byMethod = RestClientInterfaces.plan(type,
                     new PolicyResolver(config, allEnabled, definitionProblems), definitionProblems,
@@ -203,18 +231,19 @@ public class SteadfastExtension implements Extension {
         }
         RestClientInterfaces.moveClassLevelToMethods(event, guarded);
         if (!guarded.isEmpty()) {
+            // Nothing to add: every Steadfast annotation is an interceptor binding that carries SteadfastBinding
+            // (registerInterceptor), so the container binds the interceptor to each annotated method by itself. The
+            // type is left as discovered: configuring it would make the container keep a full copy of it (every
+            // method and annotation) for as long as the application runs.
             boundClasses.add(javaClass);
-            event.configureAnnotatedType()
-                    .filterMethods(m -> guarded.contains(m.getJavaMember()))
-                    .forEach(m -> m.add(SteadfastBinding.Literal.INSTANCE));
         }
     }
 
     <T> void planGuardedMethods(@Observes ProcessManagedBean<T> event) {
         AnnotatedType<T> type = event.getAnnotatedBeanClass();
         Class<?> beanClass = event.getBean().getBeanClass();
-        if (beanClass.getName().startsWith("dev.steadfast.impl.")) {
-            return;
+        if (!annotatedClasses.contains(beanClass) || beanClass.getName().startsWith("dev.steadfast.impl.")) {
+            return; // no Steadfast annotation anywhere on it: nothing to plan or report
         }
         Problems problems = definitionProblems;
         AnnotationsFound found = AnnotationsFound.of(type, problems);
@@ -344,6 +373,8 @@ public class SteadfastExtension implements Extension {
             event.addDeploymentProblem(p);
         }
         plans.clear();
+        annotatedClasses.clear();
+        config.forget();
         if (problems.isEmpty() && startupProblems.isEmpty()) {
             // Programmatic guards built from now on with the application's class loader share this engine.
             registration = Engines.register(application, engine);
@@ -466,6 +497,7 @@ public class SteadfastExtension implements Extension {
     /** Every key under {@code steadfast.} that nothing reads fails the deployment, or with strict=false is logged. */
     private void checkKeys(AfterBeanDiscovery event) {
         List<StrictConfig.Unknown> unknown = strict.check(config);
+        strict = new StrictConfig(Set.of(), Set.of()); // what it knew was for this check alone
         if (unknown.isEmpty()) {
             return;
         }
