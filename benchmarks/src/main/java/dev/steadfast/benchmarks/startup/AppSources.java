@@ -93,7 +93,8 @@ public final class AppSources {
         }
         b.append("        return classes;\n    }\n\n")
                 .append("    @Override\n")
-                .append("    public int callEveryGuardedMethod(jakarta.enterprise.inject.Instance<Object> container) {\n")
+                .append("    public int callEveryGuardedMethod(")
+                .append("jakarta.enterprise.inject.Instance<Object> container) {\n")
                 .append("        int ok = 0;\n");
         for (int c = 0; c < classes; c++) {
             b.append("        ok += call").append(c).append("(container);\n");

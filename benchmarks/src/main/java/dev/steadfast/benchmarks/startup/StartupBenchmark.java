@@ -37,7 +37,14 @@ public final class StartupBenchmark {
     /** A child that takes longer is stuck, not slow. */
     private static final long CHILD_TIMEOUT_MINUTES = 10;
 
+    /**
+     * {@code -Dstartup.histograms=true}: the first run of every application also writes a class histogram of its heap
+     * after start-up beside its log ({@link StartupRun#HISTOGRAM}).
+     */
+    static final String HISTOGRAMS = "startup.histograms";
+
     private final Path work;
+    private final boolean histograms = Boolean.getBoolean(HISTOGRAMS);
     private final String classpath = System.getProperty("java.class.path");
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -78,8 +85,8 @@ public final class StartupBenchmark {
             long[] bytes = new long[runs];
             int count = 0;
             for (int run = 0; run < runs; run++) {
-                String line = benchmark.resultLine(List.of(BreakerFootprint.class.getName(), kind), benchmark.classpath(null),
-                        "breakers-" + kind + "-" + (run + 1), BreakerFootprint.PREFIX);
+                String line = benchmark.resultLine(List.of(BreakerFootprint.class.getName(), kind),
+                        benchmark.classpath(null), "breakers-" + kind + "-" + (run + 1), BreakerFootprint.PREFIX);
                 String[] fields = line.split(" ");
                 count = Integer.parseInt(fields[2].substring("count=".length()));
                 bytes[run] = Long.parseLong(fields[3].substring("bytes=".length()));
@@ -114,8 +121,12 @@ public final class StartupBenchmark {
 
     Measurement measure(Flavour flavour, int methods, int run) throws IOException, InterruptedException {
         String name = flavour.label() + "-" + methods + "-" + run;
-        String line = resultLine(List.of(StartupRun.class.getName(), flavour.label(), Integer.toString(methods)),
-                classpath(classes(flavour, methods)), name, StartupRun.PREFIX);
+        List<String> mainAndArgs = new ArrayList<>();
+        if (histograms && run == 1) {
+            mainAndArgs.add("-D" + StartupRun.HISTOGRAM + "=" + work.resolve("logs").resolve(name + ".histogram"));
+        }
+        mainAndArgs.addAll(List.of(StartupRun.class.getName(), flavour.label(), Integer.toString(methods)));
+        String line = resultLine(mainAndArgs, classpath(classes(flavour, methods)), name, StartupRun.PREFIX);
         String output = Files.readString(log(name));
         return Measurement.parse(line, output.contains("WELD-000411"));
     }
@@ -128,7 +139,10 @@ public final class StartupBenchmark {
         return work.resolve("logs").resolve(name + ".log");
     }
 
-    /** Runs a child JVM, its output (both streams) to its log, and returns its line starting with {@code prefix}. */
+    /**
+     * Runs a child JVM ({@code mainAndArgs}: system properties, main class and arguments), its output (both streams) to
+     * its log, and returns its line starting with {@code prefix}.
+     */
     String resultLine(List<String> mainAndArgs, String childClasspath, String name, String prefix)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();

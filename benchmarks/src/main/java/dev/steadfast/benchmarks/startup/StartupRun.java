@@ -4,8 +4,12 @@ import jakarta.enterprise.inject.spi.Extension;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
+import javax.management.ObjectName;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,12 +28,18 @@ import java.util.Locale;
  *   <li><b>heap after first calls</b>: used heap after full GCs again (what a lazily built chain adds).</li>
  * </ol>
  *
+ * <p>With {@code -D}{@value #HISTOGRAM}{@code =<file>} it also writes a class histogram of the heap after start-up
+ * (as {@code jcmd <pid> GC.class_histogram} would) between the heap reading and the first calls.
+ *
  * <p>Usage: {@code java -cp <benchmark class path>:<generated classes> ...StartupRun <flavour> <methods>}
  */
 public final class StartupRun {
 
     /** Starts the result line on standard output. */
     public static final String PREFIX = "STARTUP-RESULT";
+
+    /** A file name: where to write a class histogram of the heap after start-up (outside every measurement). */
+    public static final String HISTOGRAM = "startup.histogram";
 
     /** Keeps the container and the application reachable while the heap is measured. */
     private static volatile Object kept;
@@ -55,6 +65,10 @@ public final class StartupRun {
         kept = List.of(container, app, beans);
 
         long heapAfterStartup = usedAfterGc(memory);
+        String histogram = System.getProperty(HISTOGRAM);
+        if (histogram != null) {
+            writeHistogram(Path.of(histogram));
+        }
 
         long callsStart = System.nanoTime();
         int ok = app.callEveryGuardedMethod(container);
@@ -70,6 +84,14 @@ public final class StartupRun {
         System.out.flush();
         // SmallRye's and Steadfast's threads need not be daemons; the measurement is done.
         System.exit(0);
+    }
+
+    /** What {@code jcmd <pid> GC.class_histogram} prints, through the platform's diagnostic command MBean. */
+    private static void writeHistogram(Path file) throws Exception {
+        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {null}, new String[] {String[].class.getName()});
+        Files.writeString(file, (String) text);
     }
 
     /** Used heap after full collections: with {@code -XX:+UseSerialGC} each {@code System.gc()} is one. */
