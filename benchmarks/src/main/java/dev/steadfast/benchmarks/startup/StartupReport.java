@@ -31,16 +31,26 @@ public final class StartupReport {
 
     /** The medians of one flavour at one size. */
     record Row(Flavour flavour, int methods, int runs, double startupMs, double heapAfterStartup, double firstCallsMs,
-               double heapAfterCalls, boolean weld411) {
+               double heapAfterCalls, double[] phasesMs, boolean weld411) {
 
         static Row of(List<Measurement> runs) {
             Measurement first = runs.get(0);
+            double[] phases = new double[PhaseProbe.Phases.NAMES.length];
+            for (int p = 0; p < phases.length; p++) {
+                int phase = p;
+                phases[p] = median(runs.stream().mapToDouble(m -> m.phases().toArray()[phase] / MS).toArray());
+            }
             return new Row(first.flavour(), first.methods(), runs.size(),
                     median(runs.stream().mapToDouble(m -> m.startupNanos() / MS).toArray()),
                     median(runs.stream().mapToDouble(Measurement::heapAfterStartup).toArray()),
                     median(runs.stream().mapToDouble(m -> m.firstCallsNanos() / MS).toArray()),
                     median(runs.stream().mapToDouble(Measurement::heapAfterCalls).toArray()),
-                    runs.stream().anyMatch(Measurement::weld411));
+                    phases, runs.stream().anyMatch(Measurement::weld411));
+        }
+
+        /** Phase {@code p} of the start-up added over {@code plain}, ms (medians of each phase on its own). */
+        double addedPhaseMs(Row plain, int p) {
+            return phasesMs[p] - plain.phasesMs[p];
         }
 
         /** Start-up added over {@code plain}, ms. */
@@ -133,6 +143,38 @@ public final class StartupReport {
                         baseline ? "" : String.format(Locale.ROOT, "%+.0f ms", r.addedFirstCallsMs(plain.get())),
                         baseline ? "" : bytes(r.bytesPerMethodAfterCalls(plain.get())),
                         r.weld411() ? "yes" : "no"));
+            }
+        }
+
+        b.append("\nWhere the start-up goes: each phase's median (ms), and for the fault-tolerance flavours what it adds "
+                + "over *plain* (the medians of the phases need not add up to the median of the whole). A phase "
+                + "begins with the first observer of its container lifecycle event (`PhaseProbe`, in every flavour): "
+                + "*bootstrap* `new Weld` → `BeforeBeanDiscovery`; *types* → `AfterTypeDiscovery` (BBD observers, every "
+                + "`ProcessAnnotatedType`: Steadfast's `bindGuardedMethods`); *beans* → `AfterBeanDiscovery` (bean "
+                + "deployment, every `ProcessManagedBean`: Steadfast's `planGuardedMethods`); *validation* → "
+                + "`AfterDeploymentValidation` (ABD observers, validation); *ready* → `initialize()` returns (ADV "
+                + "observers: Steadfast's `buildChains`).\n\n")
+                .append("| methods | flavour |");
+        for (String name : PhaseProbe.Phases.NAMES) {
+            b.append(' ').append(name).append(" |");
+        }
+        b.append("\n|---:|---|").append("---:|".repeat(PhaseProbe.Phases.NAMES.length)).append('\n');
+        for (int methods : new TreeSet<>(rows.stream().map(Row::methods).toList())) {
+            Optional<Row> plain = find(rows, Flavour.PLAIN, methods);
+            for (Flavour flavour : Flavour.values()) {
+                Optional<Row> row = find(rows, flavour, methods);
+                if (row.isEmpty()) {
+                    continue;
+                }
+                b.append(String.format(Locale.ROOT, "| %,d | %s |", methods, flavour.label()));
+                for (int p = 0; p < PhaseProbe.Phases.NAMES.length; p++) {
+                    b.append(String.format(Locale.ROOT, " %.0f", row.get().phasesMs()[p]));
+                    if (flavour != Flavour.PLAIN && plain.isPresent()) {
+                        b.append(String.format(Locale.ROOT, " (%+.0f)", row.get().addedPhaseMs(plain.get(), p)));
+                    }
+                    b.append(" |");
+                }
+                b.append('\n');
             }
         }
 

@@ -55,13 +55,15 @@ public final class StartupRun {
         Class<?>[] beanClasses = beans.toArray(new Class<?>[0]);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
+        PhaseProbe probe = new PhaseProbe();
         long start = System.nanoTime();
-        Weld weld = new Weld("startup-" + flavour.label()).disableDiscovery();
+        Weld weld = new Weld("startup-" + flavour.label()).disableDiscovery().addExtension(probe);
         for (Extension extension : flavour.extensions()) {
             weld.addExtension(extension);
         }
         WeldContainer container = weld.addBeanClasses(beanClasses).initialize();
-        long startup = System.nanoTime() - start;
+        long end = System.nanoTime();
+        long startup = end - start;
         kept = List.of(container, app, beans);
 
         long heapAfterStartup = usedAfterGc(memory);
@@ -80,7 +82,7 @@ public final class StartupRun {
 
         long heapAfterCalls = usedAfterGc(memory);
         System.out.println(new Measurement(flavour, methods, startup, heapAfterStartup, firstCalls, heapAfterCalls,
-                false).line());
+                probe.phases(start, end), false).line());
         System.out.flush();
         // SmallRye's and Steadfast's threads need not be daemons; the measurement is done.
         System.exit(0);

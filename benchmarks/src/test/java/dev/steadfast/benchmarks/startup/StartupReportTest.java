@@ -24,11 +24,12 @@ class StartupReportTest {
 
     @Test
     void aResultLineReadsBackAsTheMeasurementItCameFrom() {
+        PhaseProbe.Phases phases = new PhaseProbe.Phases(100, 200, 300, 400, 234_567_890L - 1000);
         Measurement m = new Measurement(Flavour.STEADFAST, 1000, 1_234_567_890L, 20_000_000L, 59_000_000L,
-                21_000_000L, false);
+                21_000_000L, phases, false);
 
         assertEquals(new Measurement(Flavour.STEADFAST, 1000, 1_234_567_890L, 20_000_000L, 59_000_000L, 21_000_000L,
-                true), Measurement.parse(m.line(), true));
+                phases, true), Measurement.parse(m.line(), true));
     }
 
     @Test
@@ -48,6 +49,7 @@ class StartupReportTest {
         assertEquals(500, steadfast.addedStartupMs(plain), 1e-9, "1,600 − 1,100: the outlier does not count");
         assertEquals(512, steadfast.bytesPerMethod(plain), 1e-9);
         assertEquals(50, steadfast.addedFirstCallsMs(plain), 1e-9);
+        assertEquals(250, steadfast.addedPhaseMs(plain, 2), 1e-9, "the beans phase: 650 − 400");
     }
 
     @Test
@@ -82,11 +84,16 @@ class StartupReportTest {
         assertFalse(text.contains("old"), text);
         assertTrue(text.startsWith("# Results\n\n" + StartupReport.BEGIN + "\n## Start-up and footprint"), text);
         assertTrue(text.contains("| 100 | plain | 900 ms |  |  | 80 ms |  |  | no |"), text);
+        assertTrue(text.contains("| 100 | plain | 100 | 100 | 300 | 100 | 300 |"), text);
         assertTrue(text.endsWith(StartupReport.END + "\n\n<!-- timer-scale:begin -->\nkept\n<!-- timer-scale:end -->\n"),
                 text);
     }
 
+    /** A run whose start-up is 100 ms of bootstrap, types and validation each, and half the rest for beans. */
     private static Measurement run(Flavour flavour, int methods, long startupMs, long heap, long firstCallsMs) {
-        return new Measurement(flavour, methods, startupMs * MS, heap, firstCallsMs * MS, heap, false);
+        long beans = (startupMs - 300) / 2;
+        PhaseProbe.Phases phases = new PhaseProbe.Phases(100 * MS, 100 * MS, beans * MS, 100 * MS,
+                (startupMs - 300 - beans) * MS);
+        return new Measurement(flavour, methods, startupMs * MS, heap, firstCallsMs * MS, heap, phases, false);
     }
 }
