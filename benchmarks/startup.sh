@@ -3,7 +3,7 @@
 # SmallRye Fault Tolerance, each measured in fresh JVMs (start-up time, retained heap, first calls, WELD-000411), and
 # the retained heap per CLOSED circuit breaker against Resilience4j's. Writes its section of benchmarks/RESULTS.md
 # between <!-- startup:begin --> and <!-- startup:end -->, leaving the rest alone. Not part of `mvn verify`; about
-# 5 minutes on 2 cores with the defaults.
+# 5-10 minutes on 2 cores with the defaults (4.5 minutes with RUNS=3).
 # Environment: JAVA (default: java on PATH; a JDK: the applications are compiled at run time), RUNS (fresh JVMs per
 # flavour and size, default 5), SIZES (guarded methods, multiples of 10, default "100 1000 5000"), HISTOGRAM (1: the
 # first run of each application also writes a class histogram of its heap after start-up to
