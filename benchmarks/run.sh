@@ -3,7 +3,8 @@
 # About 13 minutes on 2 cores. Extra arguments go to JMH, e.g. a regex to run a subset:
 #   benchmarks/run.sh 'Breaker|Cdi'
 # The benchmarks that are not JMH runs are selected by name: `benchmarks/run.sh timers` (timer-scale.sh: timers at
-# scale), `benchmarks/run.sh adaptive` (adaptive-sim.sh); each writes its own section of RESULTS.md.
+# scale), `benchmarks/run.sh adaptive` (adaptive-sim.sh), `benchmarks/run.sh startup` (startup.sh: start-up and
+# footprint); each writes its own section of RESULTS.md.
 # Environment: JAVA (default: java on PATH), THREADS (default: "1 2"), JMH_SETTINGS (default below),
 # RESULTS (default: benchmarks/RESULTS.md).
 set -euo pipefail
@@ -14,6 +15,7 @@ cd "$root"
 case "${1:-}" in
     timers) exec benchmarks/timer-scale.sh ;;
     adaptive) exec benchmarks/adaptive-sim.sh ;;
+    startup) exec benchmarks/startup.sh ;;
 esac
 
 java="${JAVA:-java}"

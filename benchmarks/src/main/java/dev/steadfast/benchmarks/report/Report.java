@@ -25,12 +25,12 @@ import java.util.stream.Stream;
 public final class Report {
 
     /** The sections kept when the file is rewritten: written by other scripts or runs, each between its markers. */
-    private static final String[] KEPT = {"retry-budget", "adaptive-sim", "timer-scale", "cluster-quota"};
+    private static final String[] KEPT = {"retry-budget", "adaptive-sim", "timer-scale", "cluster-quota", "startup"};
 
     /**
      * The sections other runs keep in the file (the single retry-budget JMH run, the adaptive-limit simulation written
-     * by adaptive-sim.sh), each from {@code <!-- name:begin -->} to {@code <!-- name:end -->}, so that rewriting the JMH
-     * tables leaves them in place.
+     * by adaptive-sim.sh, the start-up benchmark written by startup.sh), each from {@code <!-- name:begin -->} to
+     * {@code <!-- name:end -->}, so that rewriting the JMH tables leaves them in place.
      */
     static String kept(Path file) throws IOException {
         if (!Files.exists(file)) {
