@@ -10,17 +10,21 @@ import java.util.Locale;
  * @param firstCallsNanos   wall time of the first call of every guarded method
  * @param heapAfterCalls    used heap after full GCs after those calls, bytes
  * @param phases            the start-up, phase by phase
+ * @param ownAfterStartup   shallow bytes of the instances of the library's own classes after start-up (a class
+ *                          histogram; {@link Flavour#owns}), 0 for the flavours without a library
  * @param weld411           whether the JVM's output had Weld's WELD-000411 (an observer of every annotated type);
  *                          the parent sets it from the output, the child always prints {@code false}
  */
 public record Measurement(Flavour flavour, int methods, long startupNanos, long heapAfterStartup,
-                          long firstCallsNanos, long heapAfterCalls, PhaseProbe.Phases phases, boolean weld411) {
+                          long firstCallsNanos, long heapAfterCalls, PhaseProbe.Phases phases, long ownAfterStartup,
+                          boolean weld411) {
 
     /** The line {@link StartupRun} prints. */
     public String line() {
         return String.format(Locale.ROOT, "%s flavour=%s methods=%d startupNanos=%d heapAfterStartup=%d "
-                        + "firstCallsNanos=%d heapAfterCalls=%d phases=%s", StartupRun.PREFIX, flavour.label(), methods,
-                startupNanos, heapAfterStartup, firstCallsNanos, heapAfterCalls,
+                        + "firstCallsNanos=%d heapAfterCalls=%d ownAfterStartup=%d phases=%s", StartupRun.PREFIX,
+                flavour.label(), methods, startupNanos, heapAfterStartup, firstCallsNanos, heapAfterCalls,
+                ownAfterStartup,
                 java.util.Arrays.stream(phases.toArray()).mapToObj(Long::toString)
                         .collect(java.util.stream.Collectors.joining(",")));
     }
@@ -40,6 +44,6 @@ public record Measurement(Flavour flavour, int methods, long startupNanos, long 
                 Long.parseLong(fields.get("heapAfterStartup")), Long.parseLong(fields.get("firstCallsNanos")),
                 Long.parseLong(fields.get("heapAfterCalls")), PhaseProbe.Phases.of(
                         java.util.Arrays.stream(fields.get("phases").split(",")).mapToLong(Long::parseLong).toArray()),
-                weld411);
+                Long.parseLong(fields.get("ownAfterStartup")), weld411);
     }
 }

@@ -61,15 +61,18 @@ public final class StartupRun {
         for (Extension extension : flavour.extensions()) {
             weld.addExtension(extension);
         }
-        WeldContainer container = weld.addBeanClasses(beanClasses).initialize();
+        WeldContainer container = weld.addBeanClasses(beanClasses)
+                .addBeanClasses(flavour.extraBeans().toArray(new Class<?>[0])).initialize();
         long end = System.nanoTime();
         long startup = end - start;
         kept = List.of(container, app, beans);
 
         long heapAfterStartup = usedAfterGc(memory);
-        String histogram = System.getProperty(HISTOGRAM);
-        if (histogram != null) {
-            writeHistogram(Path.of(histogram));
+        String histogram = classHistogram();
+        long own = ownBytes(histogram, flavour);
+        String histogramFile = System.getProperty(HISTOGRAM);
+        if (histogramFile != null) {
+            Files.writeString(Path.of(histogramFile), histogram);
         }
 
         long callsStart = System.nanoTime();
@@ -82,18 +85,32 @@ public final class StartupRun {
 
         long heapAfterCalls = usedAfterGc(memory);
         System.out.println(new Measurement(flavour, methods, startup, heapAfterStartup, firstCalls, heapAfterCalls,
-                probe.phases(start, end), false).line());
+                probe.phases(start, end), own, false).line());
         System.out.flush();
         // SmallRye's and Steadfast's threads need not be daemons; the measurement is done.
         System.exit(0);
     }
 
     /** What {@code jcmd <pid> GC.class_histogram} prints, through the platform's diagnostic command MBean. */
-    private static void writeHistogram(Path file) throws Exception {
-        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+    private static String classHistogram() throws Exception {
+        return (String) ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] {null}, new String[] {String[].class.getName()});
-        Files.writeString(file, (String) text);
+    }
+
+    /**
+     * The bytes of the histogram's lines ({@code num: instances bytes class}) whose class {@code flavour} owns: the
+     * shallow size of the library's own objects, not the JDK objects (arrays, strings, adders) they hold.
+     */
+    static long ownBytes(String histogram, Flavour flavour) {
+        long own = 0;
+        for (String line : histogram.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":") && flavour.owns(f[3])) {
+                own += Long.parseLong(f[2]);
+            }
+        }
+        return own;
     }
 
     /** Used heap after full collections: with {@code -XX:+UseSerialGC} each {@code System.gc()} is one. */

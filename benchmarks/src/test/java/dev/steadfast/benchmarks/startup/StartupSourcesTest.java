@@ -91,8 +91,11 @@ class StartupSourcesTest {
     }
 
     private static List<String> expectedAnnotations(Flavour flavour) {
+        if (flavour == Flavour.INTERCEPTOR) {
+            return List.of("dev.steadfast.benchmarks.cdi.Noop");
+        }
         String prefix = switch (flavour) {
-            case PLAIN -> null;
+            case PLAIN, INTERCEPTOR -> null;
             case STEADFAST -> "dev.steadfast.";
             case SMALLRYE -> "org.eclipse.microprofile.faulttolerance.";
         };

@@ -13,6 +13,8 @@ import dev.steadfast.engine.time.Clock;
 import dev.steadfast.engine.time.Timer;
 
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,8 +24,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import static dev.steadfast.CircuitState.CLOSED;
@@ -96,15 +96,39 @@ public final class Breaker implements CircuitBreakerHandle {
     private final Clock clock;
     private final Timer timer;
     private final EngineListener listener;
-    private final AtomicReference<State> state;
+    /**
+     * The whole state, replaced by compare-and-set ({@link #STATE}); a plain volatile field rather than an
+     * {@code AtomicReference}, which would be one more object per breaker.
+     */
+    private volatile State state;
     /** The fleet of a {@code CLUSTER} breaker; {@code null} for a local one (and until the exchange links it). */
     private volatile FleetLink link;
 
     // Announcements, in the order of the state changes (see announce()).
-    private final ConcurrentLinkedQueue<Change> unannounced = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger announcing = new AtomicInteger();
-    private final PriorityQueue<Change> early = new PriorityQueue<>(); // touched only by the announcing thread
+    // The queues are created with the first state change: most breakers never change state, and these would be most
+    // of a CLOSED breaker's footprint.
+    /** Changes waiting to be announced; created once by the first change ({@link #UNANNOUNCED}). */
+    private volatile ConcurrentLinkedQueue<Change> unannounced;
+    /** Drain requests ({@link #ANNOUNCING}); see {@link #announce()}. */
+    private volatile int announcing;
+    private PriorityQueue<Change> early; // touched only by the announcing thread, which creates it
     private long announced; // sequence number of the last change announced; only the announcing thread
+
+    private static final VarHandle STATE;
+    private static final VarHandle UNANNOUNCED;
+    private static final VarHandle ANNOUNCING;
+    private static final StateTransition[] NO_HISTORY = new StateTransition[0];
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(Breaker.class, "state", State.class);
+            UNANNOUNCED = lookup.findVarHandle(Breaker.class, "unannounced", ConcurrentLinkedQueue.class);
+            ANNOUNCING = lookup.findVarHandle(Breaker.class, "announcing", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /**
      * A CLOSED breaker with an empty window.
@@ -122,8 +146,7 @@ public final class Breaker implements CircuitBreakerHandle {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.state = new AtomicReference<>(new State(CLOSED, 0, newWindow(), 0, 0, 0, new Counters(0), 0,
-                new StateTransition[0], null));
+        this.state = new State(CLOSED, 0, newWindow(), 0, 0, 0, new Counters(0), 0, NO_HISTORY, null);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -145,7 +168,7 @@ public final class Breaker implements CircuitBreakerHandle {
         while (true) {
             // Read once: every decision below uses this snapshot, never `state` again, so a concurrent change can
             // only make our CAS fail (and we re-read), never mix two states.
-            State s = state.get();
+            State s = state;
             switch (s.circuit) {
                 case CLOSED:
                     return s.epoch << 1;
@@ -166,7 +189,7 @@ public final class Breaker implements CircuitBreakerHandle {
                         }
                         return reject(s);
                     }
-                    if (state.compareAndSet(s, s.withTrials(s.trials + 1, s.trialSuccesses))) {
+                    if (STATE.compareAndSet(this, s, s.withTrials(s.trials + 1, s.trialSuccesses))) {
                         return s.epoch << 1 | 1;
                     }
                     continue;
@@ -189,7 +212,7 @@ public final class Breaker implements CircuitBreakerHandle {
         long epoch = code >>> 2;
         Duration retryAfter = Duration.ZERO;
         if (rejectedBy == OPEN) {
-            State s = state.get();
+            State s = state;
             if (s.epoch == epoch) {
                 retryAfter = Duration.ofNanos(Math.max(0, s.openedAt + policy.delayNanos() - clock.nanoTime()));
             }
@@ -229,8 +252,8 @@ public final class Breaker implements CircuitBreakerHandle {
         long epoch = permit >>> 1;
         // As for a trial's outcome: HALF_OPEN snapshots are replaced within an epoch, so retry our CAS on the current
         // one until it lands or the epoch (and with it the slot) is gone.
-        for (State s = state.get(); s.epoch == epoch; s = state.get()) {
-            if (state.compareAndSet(s, s.withTrials(s.trials - 1, s.trialSuccesses))) {
+        for (State s = state; s.epoch == epoch; s = state) {
+            if (STATE.compareAndSet(this, s, s.withTrials(s.trials - 1, s.trialSuccesses))) {
                 return;
             }
         }
@@ -245,7 +268,7 @@ public final class Breaker implements CircuitBreakerHandle {
         if (!admitted(permit)) {
             throw new IllegalArgumentException("a rejected call has no outcome: permit " + permit);
         }
-        State s = state.get();
+        State s = state;
         (failure ? s.counters.failed : s.counters.successful).increment();
         long epoch = permit >>> 1;
         if ((permit & 1) == 0) {
@@ -273,7 +296,7 @@ public final class Breaker implements CircuitBreakerHandle {
                     l.trialFinished(f.generation, !failure);
                     return;
                 }
-                s = state.get();
+                s = state;
                 continue;
             }
             State next;
@@ -287,7 +310,7 @@ public final class Breaker implements CircuitBreakerHandle {
             if (publish(s, next)) {
                 return;
             }
-            s = state.get();
+            s = state;
         }
     }
 
@@ -306,13 +329,13 @@ public final class Breaker implements CircuitBreakerHandle {
 
     @Override
     public CircuitState state() {
-        return state.get().circuit;
+        return state.circuit;
     }
 
     /** When OPEN, the time left until HALF_OPEN (zero once due, before the timer or a call moved it); else empty. */
     @Override
     public Optional<Duration> retryAfter() {
-        State s = state.get();
+        State s = state;
         if (s.circuit != OPEN) {
             return Optional.empty();
         }
@@ -321,7 +344,7 @@ public final class Breaker implements CircuitBreakerHandle {
 
     @Override
     public CircuitBreakerStats stats() {
-        State s = state.get();
+        State s = state;
         Counters c = s.counters;
         long successful = c.successful.sum();
         long failed = c.failed.sum();
@@ -333,7 +356,7 @@ public final class Breaker implements CircuitBreakerHandle {
     /** The last {@value #HISTORY} state transitions, oldest first, stamped with {@link Clock#instant()}. */
     @Override
     public List<StateTransition> transitions() {
-        return List.of(state.get().history);
+        return List.of(state.history);
     }
 
     /**
@@ -352,7 +375,7 @@ public final class Breaker implements CircuitBreakerHandle {
 
     private void reset(Fleet fleet) {
         while (true) {
-            State s = state.get();
+            State s = state;
             State next;
             if (s.circuit == CLOSED) {
                 next = new State(CLOSED, s.epoch + 1, newWindow(), 0, 0, 0, new Counters(s.changes), s.changes,
@@ -382,7 +405,7 @@ public final class Breaker implements CircuitBreakerHandle {
 
     private void forceOpen(Fleet fleet) {
         while (true) {
-            State s = state.get();
+            State s = state;
             if (s.circuit == FORCED_OPEN || publish(s, s.next(FORCED_OPEN, null, 0, clock.instant(), fleet))) {
                 return;
             }
@@ -447,7 +470,7 @@ public final class Breaker implements CircuitBreakerHandle {
             return;
         }
         while (true) {
-            State s = state.get();
+            State s = state;
             if (s.circuit == FORCED_OPEN) {
                 return;
             }
@@ -457,7 +480,7 @@ public final class Breaker implements CircuitBreakerHandle {
                     long openedAt = halfOpenAtNanos - policy.delayNanos();
                     if (s.circuit == OPEN) {
                         State moved = s.reopened(openedAt, fleet);
-                        if (state.compareAndSet(s, moved)) {
+                        if (STATE.compareAndSet(this, s, moved)) {
                             s.cancelTimer();
                             scheduleHalfOpen(moved);
                             return;
@@ -495,11 +518,11 @@ public final class Breaker implements CircuitBreakerHandle {
      */
     public boolean grantTrialSlot(long generation) {
         while (true) {
-            State s = state.get();
+            State s = state;
             if (s.circuit != HALF_OPEN || s.fleet == null || s.fleet.generation != generation) {
                 return false;
             }
-            if (state.compareAndSet(s, s.withFleet(s.fleet.withSlots(s.fleet.slots + 1)))) {
+            if (STATE.compareAndSet(this, s, s.withFleet(s.fleet.withSlots(s.fleet.slots + 1)))) {
                 return true;
             }
         }
@@ -512,12 +535,12 @@ public final class Breaker implements CircuitBreakerHandle {
      */
     public boolean revokeTrialSlot(long generation) {
         while (true) {
-            State s = state.get();
+            State s = state;
             if (s.circuit != HALF_OPEN || s.fleet == null || s.fleet.generation != generation
                     || s.fleet.slots <= s.trials) {
                 return false;
             }
-            if (state.compareAndSet(s, s.withFleet(s.fleet.withSlots(s.fleet.slots - 1)))) {
+            if (STATE.compareAndSet(this, s, s.withFleet(s.fleet.withSlots(s.fleet.slots - 1)))) {
                 return true;
             }
         }
@@ -529,7 +552,7 @@ public final class Breaker implements CircuitBreakerHandle {
      * fleet's summaries.
      */
     public long windowCounts() {
-        State s = state.get();
+        State s = state;
         if (s.window == null) {
             return -1;
         }
@@ -538,13 +561,13 @@ public final class Breaker implements CircuitBreakerHandle {
 
     /** Outcomes recorded into the current CLOSED window so far, or {@code -1} when not CLOSED: it moves on each one. */
     public long windowSequence() {
-        State s = state.get();
+        State s = state;
         return s.circuit == CLOSED ? s.window.recorded() : -1;
     }
 
     /** Who decided the current state: {@code "local"} or a fleet member's id. */
     public String origin() {
-        return state.get().origin();
+        return state.origin();
     }
 
     /**
@@ -552,7 +575,7 @@ public final class Breaker implements CircuitBreakerHandle {
      * generation whose trial slots it uses.
      */
     public long fleetGeneration() {
-        Fleet f = state.get().fleet;
+        Fleet f = state.fleet;
         return f == null ? 0 : f.generation;
     }
 
@@ -575,14 +598,14 @@ public final class Breaker implements CircuitBreakerHandle {
 
     /** @param announceNow whether to announce here; otherwise the caller makes sure {@link #announce()} runs */
     private boolean publish(State from, State to, boolean announceNow) {
-        if (!state.compareAndSet(from, to)) {
+        if (!STATE.compareAndSet(this, from, to)) {
             return false;
         }
         if (to.changes != from.changes) {
             if (from.circuit == OPEN) {
                 from.cancelTimer();
             }
-            unannounced.add(new Change(to.changes, to.history[to.history.length - 1], to.origin()));
+            queue().add(new Change(to.changes, to.history[to.history.length - 1], to.origin()));
             if (to.circuit == OPEN) {
                 scheduleHalfOpen(to);
             }
@@ -605,7 +628,7 @@ public final class Breaker implements CircuitBreakerHandle {
                 // On the timer's thread: only the CAS. Announcing runs the listeners (CDI observers, metrics), which
                 // is user code, so it is handed off.
                 // Identity: an OPEN state is never replaced within its epoch, so "still this state" is "still due".
-                if (state.get() == open && publish(open, open.halfOpen(clock.instant()), false)) {
+                if (state == open && publish(open, open.halfOpen(clock.instant()), false)) {
                     timer.handOff(this::announce);
                 }
             });
@@ -623,26 +646,43 @@ public final class Breaker implements CircuitBreakerHandle {
      * fields ({@code early}, {@code announced}) between successive drainers.
      */
     private void announce() {
-        if (announcing.getAndIncrement() != 0) {
+        if ((int) ANNOUNCING.getAndAdd(this, 1) != 0) {
             return;
         }
         int missed = 1;
         try {
             do {
-                for (Change c; (c = unannounced.poll()) != null; ) {
+                ConcurrentLinkedQueue<Change> q = unannounced;
+                for (Change c; q != null && (c = q.poll()) != null; ) {
+                    if (early == null) {
+                        early = new PriorityQueue<>();
+                    }
                     early.add(c);
                 }
-                for (Change c; (c = early.peek()) != null && c.seq == announced + 1; ) {
+                for (Change c; early != null && (c = early.peek()) != null && c.seq == announced + 1; ) {
                     early.poll();
                     announced = c.seq;
                     tell(c.transition, c.origin);
                 }
-                missed = announcing.addAndGet(-missed);
+                missed = (int) ANNOUNCING.getAndAdd(this, -missed) - missed;
             } while (missed != 0);
         } catch (Error e) {
-            announcing.set(0); // only a VirtualMachineError gets here; let a later change drain what is left
+            // only a VirtualMachineError gets here; let a later change drain what is left
+            ANNOUNCING.setVolatile(this, 0);
             throw e;
         }
+    }
+
+    /** The queue of changes to announce, created by the first change (one CAS; a loser uses the winner's). */
+    private ConcurrentLinkedQueue<Change> queue() {
+        ConcurrentLinkedQueue<Change> q = unannounced;
+        if (q == null) {
+            q = new ConcurrentLinkedQueue<>();
+            if (!UNANNOUNCED.compareAndSet(this, null, q)) {
+                q = unannounced;
+            }
+        }
+        return q;
     }
 
     private void tell(StateTransition t, String origin) {

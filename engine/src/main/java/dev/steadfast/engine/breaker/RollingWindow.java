@@ -1,7 +1,7 @@
 package dev.steadfast.engine.breaker;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The outcomes of the last {@code size} calls of one CLOSED period, recorded without a lock and without allocating,
@@ -39,9 +39,25 @@ final class RollingWindow {
     private final long cycle;
     private final int numberShift;
     private final long countMask;
-    private final AtomicLong state = new AtomicLong();
+    /**
+     * The packed count word ({@link #STATE}). It and the slots ({@link #SLOTS}: volatile and CAS access per element)
+     * are a plain field and array with var handles, not an {@code AtomicLong} and an {@code AtomicLongArray}, which
+     * would be two more objects in every breaker; the accesses are the same.
+     */
+    private volatile long state;
     /** Slot {@code n % size}: outcome {@code n} (modulo {@code cycle}) shifted left once, plus 1 if it failed. */
-    private final AtomicLongArray slots;
+    private final long[] slots;
+
+    private static final VarHandle STATE;
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(RollingWindow.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /**
      * @param size      outcomes kept, 1 to {@link #MAX_SIZE}
@@ -58,11 +74,13 @@ final class RollingWindow {
         this.numberShift = COUNT_SHIFT + countBits;
         // Numbers fill the bits left; a whole number of laps, so that n % size is the slot across the wrap.
         this.cycle = (long) size << (64 - numberShift - countBits);
-        this.slots = new AtomicLongArray(size);
-        // The virtual outcomes -size .. -1, successes: the slots' predecessors in the first lap.
+        long[] initial = new long[size];
+        // The virtual outcomes -size .. -1, successes: the slots' predecessors in the first lap. Plain writes: the
+        // final field publishes them with the window.
         for (int i = 0; i < size; i++) {
-            slots.set(i, (cycle - size + i) << 1);
+            initial[i] = (cycle - size + i) << 1;
         }
+        this.slots = initial;
     }
 
     /**
@@ -74,7 +92,7 @@ final class RollingWindow {
      */
     boolean record(boolean failure) {
         while (true) {
-            long s = state.get();
+            long s = state;
             long n = s >>> numberShift;
             boolean filled = (s & FILLED) != 0;
             if (n != 0 || filled) {
@@ -82,7 +100,7 @@ final class RollingWindow {
             }
             // Slot n % size holds outcome n - size now (the previous CAS waited for it), or already a later one if
             // `s` is stale; only the former is used, and the CAS below fails in the latter case anyway.
-            long leaving = slots.get((int) (n % size));
+            long leaving = (long) SLOTS.getVolatile(slots, (int) (n % size));
             if (leaving >>> 1 != Math.floorMod(n - size, cycle)) {
                 continue;
             }
@@ -91,7 +109,7 @@ final class RollingWindow {
             boolean nowFilled = filled || n + 1 >= size;
             long next = (n + 1 == cycle ? 0 : n + 1) << numberShift | failures << COUNT_SHIFT
                     | (nowFilled ? FILLED : 0) | (failure ? LAST_FAILED : 0);
-            if (state.compareAndSet(s, next)) {
+            if (STATE.compareAndSet(this, s, next)) {
                 publish(n, failure); // or a later recorder already did it for us
                 if (filled && leavingFailed == failure) {
                     return false; // the window was full and the slot held the same outcome: nothing to decide anew
@@ -104,15 +122,15 @@ final class RollingWindow {
     /** Writes outcome {@code n} into its slot, over outcome {@code n - size}; does nothing if a later one is there. */
     private void publish(long n, boolean failed) {
         int slot = (int) (n % size);
-        long there = slots.get(slot);
+        long there = (long) SLOTS.getVolatile(slots, slot);
         if (there >>> 1 == Math.floorMod(n - size, cycle)) {
-            slots.compareAndSet(slot, there, n << 1 | (failed ? 1 : 0));
+            SLOTS.compareAndSet(slots, slot, there, n << 1 | (failed ? 1 : 0));
         }
     }
 
     /** Failures in the window. For tests and diagnostics. */
     int failures() {
-        return (int) (state.get() >>> COUNT_SHIFT & countMask);
+        return (int) (state >>> COUNT_SHIFT & countMask);
     }
 
     /**
@@ -120,7 +138,7 @@ final class RollingWindow {
      * calls are the outcomes recorded so far, up to {@code size}. For the fleet's summaries.
      */
     long counts() {
-        long s = state.get();
+        long s = state;
         long calls = (s & FILLED) != 0 ? size : s >>> numberShift;
         return calls << 32 | (s >>> COUNT_SHIFT & countMask);
     }
@@ -130,11 +148,11 @@ final class RollingWindow {
      * 2<sup>36</sup>): how the fleet tells whether the window saw calls since it last looked.
      */
     long recorded() {
-        return state.get() >>> numberShift;
+        return state >>> numberShift;
     }
 
     /** Whether {@code size} outcomes have been recorded. */
     boolean filled() {
-        return (state.get() & FILLED) != 0;
+        return (state & FILLED) != 0;
     }
 }
