@@ -3,12 +3,12 @@ package dev.steadfast.benchmarks.adaptive;
 import com.netflix.concurrency.limits.Limit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limit.VegasLimit;
+import dev.steadfast.benchmarks.report.Sections;
 import dev.steadfast.engine.bulkhead.AdaptiveLimit;
 import dev.steadfast.engine.bulkhead.AdaptiveLimitPolicy;
 import dev.steadfast.engine.time.Clock;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -302,16 +302,7 @@ public final class AdaptiveSimulation {
 
     /** Replaces (or appends) the section between the markers in {@code file}. */
     static void write(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file) : "";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String updated;
-        if (begin >= 0 && end > begin) {
-            updated = text.substring(0, begin) + section + text.substring(end + END.length()).replaceFirst("^\n", "");
-        } else {
-            updated = text + (text.endsWith("\n\n") || text.isEmpty() ? "" : "\n") + section;
-        }
-        Files.writeString(file, updated);
+        Sections.write(file, BEGIN, END, section);
     }
 
     /** {@code args[0]}: the Markdown file to write the section into; without it, prints the section. */

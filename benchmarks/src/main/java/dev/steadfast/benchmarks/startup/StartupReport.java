@@ -1,7 +1,7 @@
 package dev.steadfast.benchmarks.startup;
 
+import dev.steadfast.benchmarks.report.Sections;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The arithmetic and the markdown of the start-up benchmark: medians of the fresh JVMs per flavour and size, what each
@@ -107,6 +108,16 @@ public final class StartupReport {
         return rows.stream().filter(r -> r.flavour() == flavour && r.methods() == methods).findFirst();
     }
 
+    /** Each row in table order (by size, then flavour) with the plain row of its size, if there is one. */
+    private static void eachRow(List<Row> rows, BiConsumer<Optional<Row>, Row> action) {
+        for (int methods : new TreeSet<>(rows.stream().map(Row::methods).toList())) {
+            Optional<Row> plain = find(rows, Flavour.PLAIN, methods);
+            for (Flavour flavour : Flavour.values()) {
+                find(rows, flavour, methods).ifPresent(r -> action.accept(plain, r));
+            }
+        }
+    }
+
     /** The section, from {@link #BEGIN} to {@link #END}; {@code setting} describes the machine, JVMs and load. */
     static String markdown(List<Row> rows, List<Breakers> breakers, String setting) {
         StringBuilder b = new StringBuilder();
@@ -138,26 +149,18 @@ public final class StartupReport {
         b.append("| methods | flavour | start-up | added | heap / method, added | own | first calls | added | "
                 + "heap / method after first calls, added | WELD-000411 |\n")
                 .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|:---:|\n");
-        for (int methods : new TreeSet<>(rows.stream().map(Row::methods).toList())) {
-            Optional<Row> plain = find(rows, Flavour.PLAIN, methods);
-            for (Flavour flavour : Flavour.values()) {
-                Optional<Row> row = find(rows, flavour, methods);
-                if (row.isEmpty()) {
-                    continue;
-                }
-                Row r = row.get();
-                boolean baseline = flavour == Flavour.PLAIN || plain.isEmpty();
-                b.append(String.format(Locale.ROOT, "| %,d | %s | %.0f ms | %s | %s | %s | %.0f ms | %s | %s | %s |%n",
-                        methods, flavour.label(), r.startupMs(),
-                        baseline ? "" : String.format(Locale.ROOT, "%+.0f ms", r.addedStartupMs(plain.get())),
-                        baseline ? "" : bytes(r.bytesPerMethod(plain.get())),
-                        r.ownAfterStartup() > 0 ? bytes(r.ownBytesPerMethod()) : "",
-                        r.firstCallsMs(),
-                        baseline ? "" : String.format(Locale.ROOT, "%+.0f ms", r.addedFirstCallsMs(plain.get())),
-                        baseline ? "" : bytes(r.bytesPerMethodAfterCalls(plain.get())),
-                        r.weld411() ? "yes" : "no"));
-            }
-        }
+        eachRow(rows, (plain, r) -> {
+            boolean baseline = r.flavour() == Flavour.PLAIN || plain.isEmpty();
+            b.append(String.format(Locale.ROOT, "| %,d | %s | %.0f ms | %s | %s | %s | %.0f ms | %s | %s | %s |%n",
+                    r.methods(), r.flavour().label(), r.startupMs(),
+                    baseline ? "" : String.format(Locale.ROOT, "%+.0f ms", r.addedStartupMs(plain.get())),
+                    baseline ? "" : bytes(r.bytesPerMethod(plain.get())),
+                    r.ownAfterStartup() > 0 ? bytes(r.ownBytesPerMethod()) : "",
+                    r.firstCallsMs(),
+                    baseline ? "" : String.format(Locale.ROOT, "%+.0f ms", r.addedFirstCallsMs(plain.get())),
+                    baseline ? "" : bytes(r.bytesPerMethodAfterCalls(plain.get())),
+                    r.weld411() ? "yes" : "no"));
+        });
 
         b.append("\nWhere the start-up goes: each phase's median (ms), and for the fault-tolerance flavours what it adds "
                 + "over *plain* (the medians of the phases need not add up to the median of the whole). A phase "
@@ -172,24 +175,17 @@ public final class StartupReport {
             b.append(' ').append(name).append(" |");
         }
         b.append("\n|---:|---|").append("---:|".repeat(PhaseProbe.Phases.NAMES.length)).append('\n');
-        for (int methods : new TreeSet<>(rows.stream().map(Row::methods).toList())) {
-            Optional<Row> plain = find(rows, Flavour.PLAIN, methods);
-            for (Flavour flavour : Flavour.values()) {
-                Optional<Row> row = find(rows, flavour, methods);
-                if (row.isEmpty()) {
-                    continue;
+        eachRow(rows, (plain, r) -> {
+            b.append(String.format(Locale.ROOT, "| %,d | %s |", r.methods(), r.flavour().label()));
+            for (int p = 0; p < PhaseProbe.Phases.NAMES.length; p++) {
+                b.append(String.format(Locale.ROOT, " %.0f", r.phasesMs()[p]));
+                if (r.flavour() != Flavour.PLAIN && plain.isPresent()) {
+                    b.append(String.format(Locale.ROOT, " (%+.0f)", r.addedPhaseMs(plain.get(), p)));
                 }
-                b.append(String.format(Locale.ROOT, "| %,d | %s |", methods, flavour.label()));
-                for (int p = 0; p < PhaseProbe.Phases.NAMES.length; p++) {
-                    b.append(String.format(Locale.ROOT, " %.0f", row.get().phasesMs()[p]));
-                    if (flavour != Flavour.PLAIN && plain.isPresent()) {
-                        b.append(String.format(Locale.ROOT, " (%+.0f)", row.get().addedPhaseMs(plain.get(), p)));
-                    }
-                    b.append(" |");
-                }
-                b.append('\n');
+                b.append(" |");
             }
-        }
+            b.append('\n');
+        });
 
         if (!breakers.isEmpty()) {
             b.append("\nPer CLOSED circuit breaker: (used heap after full GCs with ")
@@ -270,17 +266,7 @@ public final class StartupReport {
 
     /** Replaces the section between the markers in {@code file}, or appends it; the rest of the file is kept. */
     static void write(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file) : "";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String updated;
-        if (begin >= 0 && end > begin) {
-            updated = text.substring(0, begin) + section + text.substring(end + END.length()).replaceFirst("^\n", "");
-        } else {
-            updated = text + (text.endsWith("\n\n") || text.isEmpty() ? "" : text.endsWith("\n") ? "\n" : "\n\n")
-                    + section;
-        }
-        Files.writeString(file, updated);
+        Sections.write(file, BEGIN, END, section);
     }
 
     /** Groups measurements by flavour and size, in the order they came. */

@@ -1,5 +1,6 @@
 package dev.steadfast.benchmarks.timers;
 
+import dev.steadfast.benchmarks.report.Sections;
 import dev.steadfast.engine.Interruption;
 import dev.steadfast.engine.time.ThreadTimer;
 import dev.steadfast.engine.time.Timer;
@@ -435,17 +436,9 @@ public final class TimerScale {
         }
     }
 
+    /** Replaces (or appends) the section between the markers in {@code file}. */
     static void write(Path file, String section) throws IOException {
-        String text = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String updated;
-        if (begin >= 0 && end > begin) {
-            updated = text.substring(0, begin) + section + text.substring(end + END.length()).replaceFirst("^\n", "");
-        } else {
-            updated = text + (text.endsWith("\n\n") || text.isEmpty() ? "" : "\n") + section;
-        }
-        java.nio.file.Files.writeString(file, updated);
+        Sections.write(file, BEGIN, END, section);
     }
 
     private TimerScale() {

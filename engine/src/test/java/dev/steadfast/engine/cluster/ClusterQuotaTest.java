@@ -169,9 +169,7 @@ class ClusterQuotaTest {
     @Test
     void leasesAreSizedToTheRecentRateNotTheWholeQuota() throws Exception {
         try (TestFleet fleet = new TestFleet()) {
-            Member a = fleet.join("a");
-            fleet.join("b");
-            fleet.join("c");
+            Member a = firstOfThree(fleet);
             Strategy<Object> call = partner(a);
             fleet.advance(fleet.untilNextWindow(SECOND));
             long index = window(fleet);
@@ -194,9 +192,7 @@ class ClusterQuotaTest {
     @Test
     void aLeaseTakenAheadThatLosesTheRaceToItsWindowStrandsNothing() throws Exception {
         try (TestFleet fleet = new TestFleet()) {
-            Member a = fleet.join("a");
-            fleet.join("b");
-            fleet.join("c");
+            Member a = firstOfThree(fleet);
             Strategy<Object> call = partner(a);
             ClusterQuota quota = (ClusterQuota) a.cluster().limiters().get(0);
             fleet.advance(fleet.untilNextWindow(SECOND));
@@ -233,6 +229,14 @@ class ClusterQuotaTest {
             assertTrue(admitted >= QUOTA - 2, "a admitted " + admitted + " of the " + granted
                     + " granted in the window: none stranded");
         }
+    }
+
+    /** Three members join {@code fleet}; the first is the one the test calls through. */
+    private static Member firstOfThree(TestFleet fleet) {
+        Member a = fleet.join("a");
+        fleet.join("b");
+        fleet.join("c");
+        return a;
     }
 
     /** 1 if {@code call} was admitted, 0 if the rate limit rejected it. */
