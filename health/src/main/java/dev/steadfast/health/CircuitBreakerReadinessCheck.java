@@ -9,19 +9,13 @@ import dev.steadfast.FaultToleranceHealth;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,17 +53,13 @@ public class CircuitBreakerReadinessCheck implements HealthCheck {
     /** The MicroProfile Config property listing the critical breakers. */
     public static final String CRITICAL_KEY = "steadfast.health.critical-breakers";
 
-    private static final System.Logger LOG = System.getLogger("dev.steadfast.health");
-
     @Inject
     CircuitBreakers breakers;
 
     @Inject
     FaultToleranceHealth health;
 
-    private Set<String> critical = Set.of();
-    private boolean allCritical;
-    private volatile boolean warned;
+    private final CriticalNames critical = new CriticalNames(CRITICAL_KEY, NAME, "circuit breaker");
 
     /** For CDI. */
     public CircuitBreakerReadinessCheck() {
@@ -94,25 +84,12 @@ public class CircuitBreakerReadinessCheck implements HealthCheck {
             Collection<String> critical) {
         this.breakers = breakers;
         this.health = health;
-        setCritical(critical);
+        this.critical.set(critical);
     }
 
     @PostConstruct
     void readConfig() {
-        Optional<String> value = ConfigProvider.getConfig().getOptionalValue(CRITICAL_KEY, String.class);
-        setCritical(value.map(v -> Arrays.asList(v.split(","))).orElse(List.of()));
-    }
-
-    private void setCritical(Collection<String> names) {
-        Set<String> set = new LinkedHashSet<>();
-        for (String n : names) {
-            String t = n.trim();
-            if (!t.isEmpty()) {
-                set.add(t);
-            }
-        }
-        allCritical = set.remove("*");
-        critical = Set.copyOf(set);
+        critical.readConfig();
     }
 
     @Override
@@ -125,7 +102,7 @@ public class CircuitBreakerReadinessCheck implements HealthCheck {
             seen.add(name);
             // Read once: the state decides both the status and the data, so they never disagree.
             CircuitState state = b.state();
-            boolean isCritical = allCritical || critical.contains(name);
+            boolean isCritical = critical.isCritical(name);
             boolean open = state == CircuitState.OPEN || state == CircuitState.FORCED_OPEN;
             if (isCritical && open) {
                 up = false;
@@ -148,16 +125,7 @@ public class CircuitBreakerReadinessCheck implements HealthCheck {
         if (cluster != ClusterStatus.LOCAL) {
             response.withData("cluster", cluster.name());
         }
-        List<String> unknown = new ArrayList<>(new TreeSet<>(critical));
-        unknown.removeAll(seen);
-        if (!unknown.isEmpty()) {
-            response.withData("unknown-critical-breakers", String.join(",", unknown));
-            if (!warned) {
-                warned = true;
-                LOG.log(Level.WARNING, () -> CRITICAL_KEY + " names " + unknown + ", but there is no circuit breaker"
-                        + " by that name; known: " + seen + ". Those names cannot make " + NAME + " DOWN.");
-            }
-        }
+        critical.reportUnknown(response, "unknown-critical-breakers", seen);
         return response.status(up).build();
     }
 }

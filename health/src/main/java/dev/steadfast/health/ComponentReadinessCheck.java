@@ -6,22 +6,13 @@ import dev.steadfast.HealthStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A MicroProfile Health readiness check named {@value #NAME} that publishes the application's
@@ -53,14 +44,10 @@ public class ComponentReadinessCheck implements HealthCheck {
     /** The MicroProfile Config property listing the critical components. */
     public static final String CRITICAL_KEY = "steadfast.health.critical-components";
 
-    private static final System.Logger LOG = System.getLogger("dev.steadfast.health");
-
     @Inject
     FaultToleranceHealth health;
 
-    private Set<String> critical = Set.of();
-    private boolean allCritical;
-    private volatile boolean warned;
+    private final CriticalNames critical = new CriticalNames(CRITICAL_KEY, NAME, "component check");
 
     /** For CDI. */
     public ComponentReadinessCheck() {
@@ -74,25 +61,12 @@ public class ComponentReadinessCheck implements HealthCheck {
      */
     public ComponentReadinessCheck(FaultToleranceHealth health, Collection<String> critical) {
         this.health = health;
-        setCritical(critical);
+        this.critical.set(critical);
     }
 
     @PostConstruct
     void readConfig() {
-        Optional<String> value = ConfigProvider.getConfig().getOptionalValue(CRITICAL_KEY, String.class);
-        setCritical(value.map(v -> Arrays.asList(v.split(","))).orElse(List.of()));
-    }
-
-    private void setCritical(Collection<String> names) {
-        Set<String> set = new LinkedHashSet<>();
-        for (String n : names) {
-            String t = n.trim();
-            if (!t.isEmpty()) {
-                set.add(t);
-            }
-        }
-        allCritical = set.remove("*");
-        critical = Set.copyOf(set);
+        critical.readConfig();
     }
 
     @Override
@@ -102,7 +76,7 @@ public class ComponentReadinessCheck implements HealthCheck {
         Map<String, ComponentHealth> components = health.report().components();
         for (ComponentHealth c : components.values()) {
             String name = c.name();
-            boolean isCritical = allCritical || critical.contains(name);
+            boolean isCritical = critical.isCritical(name);
             if (isCritical && c.status() == HealthStatus.FAILING) {
                 up = false;
             }
@@ -111,17 +85,7 @@ public class ComponentReadinessCheck implements HealthCheck {
                     .withData(name + ".age-ms", c.age().toMillis());
             c.failure().ifPresent(f -> response.withData(name + ".failure", f));
         }
-        List<String> unknown = new ArrayList<>(new TreeSet<>(critical));
-        unknown.removeAll(components.keySet());
-        if (!unknown.isEmpty()) {
-            response.withData("unknown-critical-components", String.join(",", unknown));
-            if (!warned) {
-                warned = true;
-                LOG.log(Level.WARNING, () -> CRITICAL_KEY + " names " + unknown + ", but there is no component check"
-                        + " by that name; known: " + components.keySet() + ". Those names cannot make " + NAME
-                        + " DOWN.");
-            }
-        }
+        critical.reportUnknown(response, "unknown-critical-components", components.keySet());
         return response.status(up).build();
     }
 }
