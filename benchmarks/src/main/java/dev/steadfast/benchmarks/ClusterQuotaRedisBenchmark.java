@@ -1,9 +1,5 @@
 package dev.steadfast.benchmarks;
 
-import dev.steadfast.ClusterStatus;
-import dev.steadfast.RateLimitExceededException;
-import dev.steadfast.RateLimitType;
-import dev.steadfast.guard.Guard;
 import dev.steadfast.guard.Steadfast;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -29,7 +25,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A fleet-wide quota on one real {@code redis-server}, per admitted call: Steadfast's {@code CLUSTER} {@code FIXED}
@@ -66,52 +61,18 @@ public class ClusterQuotaRedisBenchmark {
 
     @State(Scope.Benchmark)
     public static class SteadfastState {
-        Guard<String> guard;
-        final LongAdder admitted = new LongAdder();
-        final LongAdder rejected = new LongAdder();
+        FleetQuotaCaller caller;
 
         @Setup(Level.Trial)
         public void setUp(Redis redis) throws Exception {
             System.setProperty("steadfast.cluster.backend", "redis"); // steadfast-hazelcast is on the class path too
             System.setProperty("steadfast.redis.uri", redis.server.uri());
-            System.setProperty("steadfast.cluster.application", "bench");
-            guard = Guard.<String>builder("cluster-quota")
-                    .rateLimit(r -> r.name("partner").value(QUOTA).window(Duration.ofSeconds(1))
-                            .type(RateLimitType.FIXED).scope(dev.steadfast.Scope.CLUSTER))
-                    .build();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (Steadfast.rateLimiters().get("partner").clusterStatus() != ClusterStatus.CONNECTED) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("Steadfast did not join the fleet on " + redis.server.uri());
-                }
-                Thread.sleep(10);
-            }
-            // Leases are sized to the recent rate: until they have grown to this caller's rate, calls may find the
-            // permits spent and a refill on its way. Call until two million calls in a row were admitted, with a
-            // deadline of its own (joining may have taken most of the first on a loaded machine).
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            int inARow = 0;
-            while (inARow < 2_000_000) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("Steadfast's leases never kept up with one caller");
-                }
-                try {
-                    guard.call(Work.CALL);
-                    inARow++;
-                } catch (RateLimitExceededException refilling) {
-                    inARow = 0;
-                }
-            }
-            Checks.returnsResult("Steadfast CLUSTER", () -> guard.call(Work.CALL));
+            caller = new FleetQuotaCaller(QUOTA, redis.server.uri());
         }
 
-        /** What share of the measured calls found a permit: the time per admitted call is the score over it. */
         @TearDown(Level.Trial)
         public void report() {
-            long a = admitted.sum();
-            long r = rejected.sum();
-            System.out.printf("%nSteadfast CLUSTER: %d calls admitted, %d rejected while a refill was on its way"
-                    + " (%.4f%% admitted)%n", a, r, 100.0 * a / Math.max(1, a + r));
+            caller.report();
         }
     }
 
@@ -141,20 +102,10 @@ public class ClusterQuotaRedisBenchmark {
         }
     }
 
-    /**
-     * One call; a call that finds its instance's permits spent while a refill is on its way is rejected (never
-     * admitted on credit) and counted, so that the report gives the time per admitted call.
-     */
+    /** One call through Steadfast's fleet-wide limit ({@link FleetQuotaCaller#call()}). */
     @Benchmark
     public String steadfast(SteadfastState s) throws Exception {
-        try {
-            String result = s.guard.call(Work.CALL);
-            s.admitted.increment();
-            return result;
-        } catch (RateLimitExceededException e) {
-            s.rejected.increment();
-            return null;
-        }
+        return s.caller.call();
     }
 
     @Benchmark
